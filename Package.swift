@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kommuneportal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+        .library(name: "PortalBuild", targets: ["PortalBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Shared vocabulary: diagnostics, source locations, slugs. No dependencies.
+        .target(name: "PortalCore"),
+        // Markdown to safe HTML and plain text.
+        .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM", "PortalCore"]),
+        // Stage 1: read files, split front matter, decode typed records.
+        .target(name: "PortalContent", dependencies: [
+            "PortalCore", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Stage 2+3: validate references and build the site graph.
+        .target(name: "PortalGraph", dependencies: ["PortalCore", "PortalContent", "PortalMarkdown"]),
+        // Stage 4: turn the graph into pages with the theme, plus data exports.
+        .target(name: "PortalRender", dependencies: [
+            "PortalCore", "PortalContent", "PortalGraph", "PortalMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Stage 5: write the output atomically.
+        .target(name: "PortalOutput", dependencies: [
+            "PortalCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The pipeline that ties the stages together; what the CLI and the tests call.
+        .target(name: "PortalBuild", dependencies: [
+            "PortalCore", "PortalContent", "PortalGraph", "PortalRender", "PortalOutput",
+        ]),
+        .executableTarget(name: "portal", dependencies: [
+            "PortalBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PortalCoreTests", dependencies: [
+            "PortalCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PortalMarkdownTests", dependencies: [
+            "PortalMarkdown", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PortalContentTests", dependencies: [
+            "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PortalGraphTests", dependencies: [
+            "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalGraph", "PortalContent"]),
+        .testTarget(name: "PortalOutputTests", dependencies: ["PortalOutput"]),
+        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalContent", "PortalGraph"]),
+    ]
+)

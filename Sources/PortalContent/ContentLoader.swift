@@ -1,0 +1,40 @@
+import Foundation
+import PortalCore
+
+/// Everything read from a content folder: the settings, one record per file that could
+/// be decoded, and every problem found on the way.
+public struct LoadedContent: Sendable {
+    public var site: SiteConfig?
+    public var records: [ContentRecord]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Stage 1 of the build: reads the content folder into typed records. Later stages
+/// never touch the file system; everything they know comes from here.
+public struct ContentLoader: Sendable {
+    public init() {}
+
+    /// - Parameter displayPrefix: how the folder is written in diagnostics, usually as the
+    ///   user gave it on the command line (`content`).
+    public func load(from directory: URL, displayPrefix: String) -> LoadedContent {
+        let (site, siteDiagnostics) = SiteConfig.load(from: directory, displayPrefix: displayPrefix)
+        let (files, readDiagnostics) = ContentReader().readFiles(in: directory, displayPrefix: displayPrefix)
+        var decoded = load(files)
+        decoded.site = site
+        decoded.diagnostics = siteDiagnostics + readDiagnostics + decoded.diagnostics
+        return decoded
+    }
+
+    /// Decodes files that are already in memory (tests, an editor preview).
+    public func load(_ files: [SourceFile]) -> LoadedContent {
+        let decoder = RecordDecoder()
+        var records: [ContentRecord] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            let (record, fileDiagnostics) = decoder.decode(file)
+            if let record { records.append(record) }
+            diagnostics.append(contentsOf: fileDiagnostics)
+        }
+        return LoadedContent(site: nil, records: records, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,290 @@
+import PortalCore
+import Yams
+
+/// Turns one content file into a typed record, or into the diagnostics that say why not.
+///
+/// Every problem in the file is reported, not only the first: a missing title and an
+/// unknown field in the same file give two diagnostics.
+public struct RecordDecoder: Sendable {
+    /// Deeper nesting than this is never content; refusing it up front keeps the YAML
+    /// library's recursion from exhausting the stack on hostile input.
+    public static let maximumNesting = 64
+
+    public init() {}
+
+    public func decode(_ file: SourceFile) -> (record: ContentRecord?, diagnostics: [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(file) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let lineOffset = frontMatter.yamlLine - 1
+        if let deep = Self.excessiveNesting(in: frontMatter.yaml) {
+            return (nil, [.error(
+                at: file.location(line: deep.line + lineOffset, column: deep.column),
+                "front matter is nested more than \(Self.maximumNesting) levels deep",
+                hint: "content fields are at most a few levels deep; check for unbalanced brackets")])
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: frontMatter.yaml) else {
+                return (nil, [.error(at: file.location(line: 1), "front matter is empty",
+                                     hint: "add at least 'kind:', 'id:' and 'title:' between the '---' lines")])
+            }
+            root = node
+        } catch {
+            return (nil, [Self.diagnostic(for: error, file: file, yaml: frontMatter.yaml, lineOffset: lineOffset)])
+        }
+        let sink = DiagnosticSink()
+        let record = decodeRecord(root, file: file, frontMatter: frontMatter, sink: sink)
+        return (sink.diagnostics.contains { $0.severity == .error } ? nil : record, sink.diagnostics)
+    }
+
+    // MARK: Records
+
+    private func decodeRecord(_ root: Node, file: SourceFile, frontMatter: FrontMatter, sink: DiagnosticSink) -> ContentRecord? {
+        let lineOffset = frontMatter.yamlLine - 1
+        guard root.mapping != nil else {
+            sink.error(file.location(line: frontMatter.yamlLine), "front matter must be 'name: value' fields, not \(YAMLFields.describe(root))")
+            return nil
+        }
+        let kindNode = root.mapping?["kind"]
+        guard let kindText = kindNode?.scalar?.string else {
+            sink.error(file.location(line: frontMatter.yamlLine), "missing required field 'kind'",
+                       hint: "add 'kind:' with one of: " + EntityKind.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        guard let kind = EntityKind(rawValue: kindText) else {
+            let location = kindNode.map { YAMLFields.location(of: $0, file: file, lineOffset: lineOffset) } ?? file.location(line: 1)
+            sink.error(location, "unknown kind '\(kindText)'",
+                       hint: "use one of: " + EntityKind.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        guard let fields = YAMLFields(root, file: file, lineOffset: lineOffset, sink: sink,
+                                      allowed: Self.commonFields + Self.fields(for: kind), what: "a \(kind.rawValue) file") else {
+            return nil
+        }
+        let header = decodeHeader(kind: kind, fields: fields, file: file, frontMatter: frontMatter, sink: sink)
+        switch kind {
+        case .municipality:
+            return header.map { .municipality(MunicipalityRecord(header: $0, shortTitle: fields.string("short_title"))) }
+        case .document:
+            return decodeDocument(fields, header: header)
+        case .section:
+            let document = fields.reference("document", required: true)
+            guard let header, let document else { return nil }
+            return .section(SectionRecord(
+                header: header, document: document, number: fields.string("number"),
+                themes: fields.references("themes"), implements: fields.reference("implements")))
+        case .item:
+            return decodeItem(fields, header: header)
+        case .appendix:
+            let document = fields.reference("document", required: true)
+            guard let header, let document else { return nil }
+            return .appendix(AppendixRecord(header: header, document: document))
+        case .theme:
+            return header.map { .theme(PlainRecord(header: $0)) }
+        case .tag:
+            return header.map { .tag(PlainRecord(header: $0)) }
+        case .page:
+            return header.map { .page(PlainRecord(header: $0, layout: fields.string("layout"))) }
+        }
+    }
+
+    private func decodeHeader(kind: EntityKind, fields: YAMLFields, file: SourceFile, frontMatter: FrontMatter, sink: DiagnosticSink) -> RecordHeader? {
+        let id = fields.located("id", required: true)
+        let title = fields.string("title", required: true)
+        if let id, !Slug.isValid(id.value) {
+            sink.error(id.location, "id '\(id.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                       hint: "try '\(Slug.make(id.value, maximumLength: 200))'")
+        }
+        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+            sink.error(fields.location(of: "title"), "title is empty", hint: "write the title as the source gives it")
+        }
+        let slug = fields.located("slug")
+        if let slug, !Slug.isValid(slug.value) {
+            sink.error(slug.location, "slug '\(slug.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                       hint: "try '\(Slug.make(slug.value))'")
+        }
+        let order = fields.int("order")
+        let page = fields.int("page")
+        let sourceSection = fields.string("source_section")
+        guard let id, let title else { return nil }
+        return RecordHeader(
+            kind: kind, id: id, title: title, slug: slug, order: order, page: page, sourceSection: sourceSection,
+            body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
+    }
+
+    private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
+        let municipality = fields.reference("municipality", required: true)
+        let documentType = fields.string("document_type", required: true)
+        let localThemes = fields.objects("local_themes", allowed: ["number", "title", "description", "themes"], what: "a local theme") { theme -> LocalThemeRecord? in
+            let number = theme.int("number").map { Located($0, at: theme.location(of: "number")) }
+            if number == nil, !theme.has("number") { theme.missing("number") }
+            let title = theme.string("title", required: true)
+            guard let number, let title else { return nil }
+            return LocalThemeRecord(number: number, title: title, description: theme.string("description"), themes: theme.references("themes"))
+        }
+        let keyFacts = fields.objects("key_facts", allowed: ["group", "facts"], what: "a group of key facts") { group -> KeyFactGroup? in
+            let facts = group.objects("facts", allowed: ["label", "value"], what: "a key fact") { fact -> KeyFact? in
+                fact.string("label", required: true).map { KeyFact(label: $0, value: fact.string("value")) }
+            }
+            return group.string("group", required: true).map { KeyFactGroup(group: $0, facts: facts) }
+        }
+        let ideas = fields.objects("administrative_ideas", allowed: ["title", "local_themes"], what: "an administrative idea") { idea -> AdministrativeIdea? in
+            idea.string("title", required: true).map { AdministrativeIdea(title: $0, localThemes: idea.numbers("local_themes")) }
+        }
+        let matrixRows = fields.enumeration("matrix_rows", as: MatrixRows.self) ?? .items
+        let record = DocumentRecord(
+            header: header ?? Self.placeholderHeader, municipality: municipality ?? Reference("", at: fields.location),
+            documentType: documentType ?? "", organisation: fields.string("organisation"),
+            period: fields.string("period"), date: fields.string("date"), sourceFile: fields.string("source_file"),
+            summary: fields.string("summary"), sectionLabel: fields.string("section_label"), itemLabel: fields.string("item_label"),
+            related: fields.references("related"), localThemes: localThemes, keyFacts: keyFacts,
+            administrativeIdeas: ideas, contact: fields.string("contact"), matrixRows: matrixRows)
+        guard header != nil, municipality != nil, documentType != nil else { return nil }
+        return .document(record)
+    }
+
+    private func decodeItem(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
+        let type = fields.enumeration("type", as: ItemType.self, required: true)
+        let document = fields.reference("document", required: true)
+        let activities = fields.objects("activities", allowed: ["number", "title", "text", "status", "status_text"], what: "an activity") { activity in
+            Activity(number: activity.string("number"), title: activity.string("title"), text: activity.string("text"),
+                     status: activity.enumeration("status", as: Status.self), statusText: activity.string("status_text"))
+        }
+        let milestones = fields.objects("milestones", allowed: ["text", "when"], what: "a milestone") { milestone in
+            milestone.string("text", required: true).map { Milestone(text: $0, when: milestone.string("when")) }
+        }
+        let evaluation = fields.objects("evaluation", allowed: ["label", "value"], what: "an evaluation field") { field in
+            field.string("label", required: true).map { EvaluationField(label: $0, value: field.string("value")) }
+        }
+        let record = ItemRecord(
+            header: header ?? Self.placeholderHeader, type: type ?? .initiative,
+            document: document ?? Reference("", at: fields.location), section: fields.reference("section"),
+            number: fields.string("number"), shortTitle: fields.string("short_title"),
+            status: fields.enumeration("status", as: Status.self), statusText: fields.string("status_text"),
+            themes: fields.references("themes"), localThemes: fields.numbers("local_themes"),
+            localThemesAsWritten: fields.string("local_themes_as_written"), tags: fields.references("tags"),
+            missingDescription: fields.bool("missing_description") ?? false, activities: activities,
+            goals: fields.strings("goals"), successCriteria: fields.strings("success_criteria"),
+            milestones: milestones, evaluation: evaluation)
+        guard header != nil, type != nil, document != nil else { return nil }
+        return .item(record)
+    }
+
+    // MARK: Field lists
+
+    static let commonFields = ["kind", "id", "title", "slug", "order", "page", "source_section"]
+
+    static func fields(for kind: EntityKind) -> [String] {
+        switch kind {
+        case .municipality: ["short_title"]
+        case .document:
+            ["municipality", "document_type", "organisation", "period", "date", "source_file", "summary",
+             "section_label", "item_label", "related", "local_themes", "key_facts", "administrative_ideas",
+             "contact", "matrix_rows"]
+        case .section: ["document", "number", "themes", "implements"]
+        case .item:
+            ["type", "document", "section", "number", "short_title", "status", "status_text", "themes",
+             "local_themes", "local_themes_as_written", "tags", "missing_description", "activities", "goals",
+             "success_criteria", "milestones", "evaluation"]
+        case .appendix: ["document"]
+        case .theme, .tag: []
+        case .page: ["layout"]
+        }
+    }
+
+    private static let placeholderHeader = RecordHeader(
+        kind: .page, id: Located("", at: SourceLocation(path: "")), title: "", slug: nil, order: nil, page: nil,
+        sourceSection: nil, body: "", bodyLocation: SourceLocation(path: ""), file: SourceLocation(path: ""))
+
+    // MARK: YAML errors
+
+    static func diagnostic(for error: Error, file: SourceFile, yaml: String, lineOffset: Int) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error(at: file.location(line: lineOffset + 1), "front matter cannot be read: \(error)")
+        }
+        func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "front matter is not valid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(at: at(mark), message, hint: hint(for: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? "?"
+            let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
+            return .error(at: file.location(line: line), "field '\(key)' is given twice",
+                          hint: "keep one '\(key):' line and delete the other")
+        case .reader(let problem, _, _, _):
+            return .error(at: file.location(line: lineOffset + 1), "front matter cannot be read: \(problem)")
+        default:
+            return .error(at: file.location(line: lineOffset + 1), "front matter cannot be read: \(yamlError)")
+        }
+    }
+
+    private static func hint(for problem: String) -> String {
+        if problem.contains("tab") {
+            return "indent with spaces, not tabs"
+        }
+        if problem.contains("quoted scalar") {
+            return "a quote is not closed: end the text with the same quote mark it starts with"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a text containing ': ' must be put in quotes"
+        }
+        if problem.contains("flow") {
+            return "a '[' or '{' is not closed"
+        }
+        return "check the line for a missing quote, a stray ':' or wrong indentation"
+    }
+
+    /// 1-based line (within the YAML) of the second `key:` at the start of a line.
+    private static func secondOccurrence(of key: String, in yaml: String) -> Int? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// The place where flow brackets or indentation first go deeper than allowed.
+    static func excessiveNesting(in yaml: String) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 0
+        var quote: Character?
+        for character in yaml {
+            column += 1
+            if character == "\n" {
+                line += 1
+                column = 0
+                continue
+            }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = column == 1 || depth > 0 ? character : quote
+            case "[", "{":
+                depth += 1
+                if depth > maximumNesting { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default:
+                if column > maximumNesting * 8, character != " " { break }
+            }
+        }
+        var lineNumber = 0
+        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let indent = text.prefix(while: { $0 == " " || $0 == "-" }).count
+            if indent > maximumNesting * 4 { return (lineNumber, indent) }
+        }
+        return nil
+    }
+}

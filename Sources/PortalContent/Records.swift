@@ -1,0 +1,196 @@
+import PortalCore
+
+/// The kinds of file the portal understands; the `kind:` field of every content file.
+public enum EntityKind: String, Sendable, CaseIterable, Codable {
+    case municipality, document, section, item, appendix, theme, tag, page
+}
+
+/// A reference to another entity by id, remembered with where it was written so that an
+/// unknown id can be reported at its place.
+public struct Reference: Hashable, Sendable {
+    public var id: String
+    public var location: SourceLocation
+
+    public init(_ id: String, at location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
+}
+
+/// A value together with the place it was written.
+public struct Located<Value: Sendable & Hashable>: Hashable, Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// Fields every content file has.
+public struct RecordHeader: Sendable, Hashable {
+    public var kind: EntityKind
+    public var id: Located<String>
+    public var title: String
+    /// The address part chosen by the editor; when nil the slug is made from the title.
+    public var slug: Located<String>?
+    public var order: Int?
+    /// Page number in the source document, where the source has page numbers.
+    public var page: Int?
+    /// The source's own heading, where it has no page numbers.
+    public var sourceSection: String?
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Where the body starts, for diagnostics about it.
+    public var bodyLocation: SourceLocation
+    /// The file itself (line 1).
+    public var file: SourceLocation
+}
+
+public struct MunicipalityRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    public var shortTitle: String?
+}
+
+public struct LocalThemeRecord: Sendable, Hashable {
+    public var number: Located<Int>
+    public var title: String
+    public var description: String?
+    public var themes: [Reference]
+}
+
+public struct KeyFact: Sendable, Hashable {
+    public var label: String
+    /// Nil where the source leaves the figure empty: shown as not given, never as 0.
+    public var value: String?
+}
+
+public struct KeyFactGroup: Sendable, Hashable {
+    public var group: String
+    public var facts: [KeyFact]
+}
+
+public struct AdministrativeIdea: Sendable, Hashable {
+    public var title: String
+    public var localThemes: [Located<Int>]
+}
+
+/// How a document's own matrix is laid out: one row per item, or one row per activity
+/// (Hillerød's plan, whose activities are what its ambitions are carried out by).
+public enum MatrixRows: String, Sendable, Hashable, CaseIterable {
+    case items, activities
+}
+
+public struct DocumentRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    public var municipality: Reference
+    public var documentType: String
+    public var organisation: String?
+    public var period: String?
+    public var date: String?
+    public var sourceFile: String?
+    public var summary: String?
+    public var sectionLabel: String?
+    public var itemLabel: String?
+    public var related: [Reference]
+    public var localThemes: [LocalThemeRecord]
+    public var keyFacts: [KeyFactGroup]
+    public var administrativeIdeas: [AdministrativeIdea]
+    public var contact: String?
+    public var matrixRows: MatrixRows
+}
+
+public struct SectionRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    public var document: Reference
+    public var number: String?
+    public var themes: [Reference]
+    public var implements: Reference?
+}
+
+/// Where an initiative stands, as the portal shows it; the source's own words are kept
+/// beside it in `statusText`.
+public enum Status: String, Sendable, Hashable, CaseIterable {
+    case realiseret, iGang = "i-gang", fravalgt, forslag, ikkeAngivet = "ikke-angivet"
+}
+
+public enum ItemType: String, Sendable, Hashable, CaseIterable {
+    case initiative, idea
+}
+
+public struct Activity: Sendable, Hashable {
+    public var number: String?
+    public var title: String?
+    public var text: String?
+    public var status: Status?
+    public var statusText: String?
+}
+
+public struct Milestone: Sendable, Hashable {
+    public var text: String
+    /// The date exactly as the source writes it ("Ultimo maj", "Forår 2020").
+    public var when: String?
+}
+
+public struct EvaluationField: Sendable, Hashable {
+    public var label: String
+    /// Nil where the source's form is not filled in.
+    public var value: String?
+}
+
+public struct ItemRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    public var type: ItemType
+    public var document: Reference
+    public var section: Reference?
+    public var number: String?
+    public var shortTitle: String?
+    public var status: Status?
+    public var statusText: String?
+    public var themes: [Reference]
+    public var localThemes: [Located<Int>]
+    public var localThemesAsWritten: String?
+    public var tags: [Reference]
+    public var missingDescription: Bool
+    public var activities: [Activity]
+    public var goals: [String]
+    public var successCriteria: [String]
+    public var milestones: [Milestone]
+    public var evaluation: [EvaluationField]
+}
+
+public struct AppendixRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    public var document: Reference
+}
+
+/// A cross-municipality theme, a tag or a free page: a title and a text.
+public struct PlainRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    /// Pages only: the theme template that shows it (default `page`).
+    public var layout: String?
+}
+
+/// One decoded content file.
+public enum ContentRecord: Sendable, Hashable {
+    case municipality(MunicipalityRecord)
+    case document(DocumentRecord)
+    case section(SectionRecord)
+    case item(ItemRecord)
+    case appendix(AppendixRecord)
+    case theme(PlainRecord)
+    case tag(PlainRecord)
+    case page(PlainRecord)
+
+    public var header: RecordHeader {
+        switch self {
+        case .municipality(let record): record.header
+        case .document(let record): record.header
+        case .section(let record): record.header
+        case .item(let record): record.header
+        case .appendix(let record): record.header
+        case .theme(let record), .tag(let record), .page(let record): record.header
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PortalCore
+import Yams
+
+/// The portal's own settings, from `content/site.yaml`.
+public struct SiteConfig: Sendable, Hashable {
+    /// The portal's name, shown in the header and in every page title.
+    public var title: String
+    /// One paragraph on what the portal is, for the home page and metadata.
+    public var description: String
+    /// The language of the content, for `<html lang>`.
+    public var language: String
+    /// Ids of the pages linked in the footer, in order.
+    public var footerPages: [Reference]
+    /// Ids of the pages linked in the main navigation after the built-in entries.
+    public var navigationPages: [Reference]
+    /// Ids of documents the home page offers as shortcuts (Kalundborg's idea catalogue).
+    public var featuredDocuments: [Reference]
+    /// Address where the site is published, for sitemap and canonical links; nil when unknown.
+    public var baseURL: String?
+    /// The first part of the address of each kind of generated listing.
+    public var paths: Paths
+    /// Publisher and contact point for the dataset's DCAT-AP-DK metadata.
+    public var publisher: String?
+    public var contactPoint: String?
+    /// Keywords for the dataset.
+    public var keywords: [String]
+    /// The licence under which the data files are published.
+    public var license: String?
+
+    public struct Paths: Sendable, Hashable {
+        public var municipalities: String
+        public var themes: String
+        public var tags: String
+        public var data: String
+        public var assets: String
+
+        /// The addresses used when `site.yaml` does not name its own.
+        public static let standard = Paths(municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets")
+    }
+
+    public static let fileName = "site.yaml"
+
+    /// Reads `site.yaml` from the content folder, reporting problems like any content file.
+    public static func load(from directory: URL, displayPrefix: String) -> (SiteConfig?, [Diagnostic]) {
+        let url = directory.appendingPathComponent(fileName)
+        let display = displayPrefix.isEmpty ? fileName : displayPrefix + "/" + fileName
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return (nil, [.error(at: SourceLocation(path: display), "the portal's settings file is missing",
+                                 hint: "create \(display) with at least 'title:'")])
+        }
+        switch ContentReader().read(url, display: display) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let file): return parse(file)
+        }
+    }
+
+    public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+        let node: Node
+        do {
+            guard let root = try Yams.compose(yaml: file.text) else {
+                return (nil, [.error(at: file.location(line: 1), "settings file is empty", hint: "add at least 'title:'")])
+            }
+            node = root
+        } catch {
+            return (nil, [RecordDecoder.diagnostic(for: error, file: file, yaml: file.text, lineOffset: 0)])
+        }
+        let sink = DiagnosticSink()
+        let allowed = ["title", "description", "language", "footer_pages", "navigation_pages", "featured_documents", "base_url", "paths",
+                       "publisher", "contact_point", "keywords", "license"]
+        guard let fields = YAMLFields(node, file: file, lineOffset: 0, sink: sink, allowed: allowed, what: "the settings file") else {
+            return (nil, sink.diagnostics)
+        }
+        let title = fields.string("title", required: true)
+        var paths = Paths.standard
+        if let pathsNode = fields.node("paths"),
+           let pathFields = YAMLFields(pathsNode, file: file, lineOffset: 0, sink: sink,
+                                       allowed: ["municipalities", "themes", "tags", "data", "assets"], what: "paths") {
+            func read(_ name: String, _ keyPath: WritableKeyPath<Paths, String>) {
+                guard let value = pathFields.located(name) else { return }
+                if Slug.isValid(value.value) {
+                    paths[keyPath: keyPath] = value.value
+                } else {
+                    sink.error(value.location, "path '\(value.value)' may only hold a-z, 0-9 and hyphens")
+                }
+            }
+            read("municipalities", \.municipalities)
+            read("themes", \.themes)
+            read("tags", \.tags)
+            read("data", \.data)
+            read("assets", \.assets)
+        }
+        var baseURL = fields.string("base_url")
+        if let url = baseURL, !url.isEmpty, !url.hasSuffix("/") { baseURL = url + "/" }
+        let config = SiteConfig(
+            title: title ?? "", description: fields.string("description") ?? "",
+            language: fields.string("language") ?? "da",
+            footerPages: fields.references("footer_pages"), navigationPages: fields.references("navigation_pages"),
+            featuredDocuments: fields.references("featured_documents"),
+            baseURL: baseURL?.isEmpty == true ? nil : baseURL, paths: paths,
+            publisher: fields.string("publisher"), contactPoint: fields.string("contact_point"),
+            keywords: fields.strings("keywords"), license: fields.string("license"))
+        let hasErrors = sink.diagnostics.contains { $0.severity == .error }
+        return (hasErrors ? nil : config, sink.diagnostics)
+    }
+}

@@ -1,0 +1,56 @@
+import PortalContent
+import PortalCore
+
+/// Hands out page addresses and refuses two pages at the same address, which would
+/// silently overwrite one another ("Åben Dialog" and "Aaben dialog" both want
+/// `aaben-dialog/`).
+struct AddressBook {
+    private var taken: [String: RecordHeader] = [:]
+    private var reserved: Set<String> = []
+
+    /// Addresses the generator itself uses (listing pages, data, assets).
+    mutating func reserve(_ paths: [String]) {
+        reserved.formUnion(paths)
+    }
+
+    /// The folder path for `header` below `parent`, made from its slug or title.
+    mutating func place(_ header: RecordHeader, under parent: String, diagnostics: inout [Diagnostic]) -> String {
+        var slug = header.slug?.value ?? Slug.make(header.title)
+        if slug.isEmpty { slug = header.id.value }
+        let path = parent + slug + "/"
+        let location = header.slug?.location ?? header.file
+        if let first = taken[path] {
+            diagnostics.append(.error(
+                at: location, "the address '\(path)' is already used by \(first.file.path) ('\(first.title)')",
+                hint: "give one of them its own 'slug:' field"))
+        } else if reserved.contains(path) {
+            diagnostics.append(.error(at: location, "the address '\(path)' is reserved for the portal's own pages",
+                                      hint: "give the file another 'slug:'"))
+        }
+        taken[path] = taken[path] ?? header
+        return path
+    }
+}
+
+/// Suggests the id an editor probably meant.
+enum YAMLSuggestion {
+    static func closest(to name: String, in candidates: [String]) -> String? {
+        candidates
+            .map { ($0, distance(name, $0)) }
+            .filter { $0.1 <= max(2, name.count / 4) }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,43 @@
+/// The cross-municipality theme matrix: themes as rows, municipalities as columns, each
+/// cell the items of that municipality under that theme.
+public struct ThemeMatrix: Sendable, Hashable {
+    public struct Row: Sendable, Hashable {
+        public var themeID: String
+        /// One cell per municipality, in the order of `municipalityIDs`.
+        public var cells: [[String]]
+    }
+
+    public var municipalityIDs: [String]
+    public var rows: [Row]
+}
+
+/// A document's own matrix: its items (or their activities) against columns such as
+/// its sections, its local themes or the cross-municipality themes.
+public struct DocumentMatrix: Sendable, Hashable {
+    public enum Axis: String, Sendable, Hashable {
+        /// Columns are the document's sections (Rudersdal's goals, Kalundborg's main initiatives).
+        case sections
+        /// Columns are the document's own numbered themes (Kalundborg's 5 themes).
+        case localThemes
+        /// Columns are the cross-municipality themes the document's items map to.
+        case themes
+    }
+
+    public struct Column: Sendable, Hashable {
+        /// Section id, theme id, or the local theme's number as text.
+        public var key: String
+        public var title: String
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var itemID: String
+        /// Set when the row is one of the item's activities (Hillerød's plan).
+        public var activityIndex: Int?
+        /// One mark per column.
+        public var marks: [Bool]
+    }
+
+    public var axis: Axis
+    public var columns: [Column]
+    public var rows: [Row]
+}

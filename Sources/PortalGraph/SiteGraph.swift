@@ -1,0 +1,86 @@
+import PortalContent
+
+/// The whole site as data: every entity resolved, ordered and placed, with the relations
+/// and matrices the pages show. It knows nothing about HTML or templates, so the same
+/// graph can feed pages, data exports, a search index or an editor preview.
+public struct SiteGraph: Sendable {
+    public var site: SiteConfig
+    public var municipalities: [Municipality]
+    public var documents: [Document]
+    public var sections: [Section]
+    public var items: [Item]
+    public var appendices: [Appendix]
+    public var themes: [Topic]
+    public var tags: [Topic]
+    public var pages: [Topic]
+    public var themeMatrix: ThemeMatrix
+    /// Matrices per document id, in the order they are shown.
+    public var documentMatrices: [String: [DocumentMatrix]]
+
+    private var municipalityIndex: [String: Int] = [:]
+    private var documentIndex: [String: Int] = [:]
+    private var sectionIndex: [String: Int] = [:]
+    private var itemIndex: [String: Int] = [:]
+    private var appendixIndex: [String: Int] = [:]
+    private var themeIndex: [String: Int] = [:]
+    private var tagIndex: [String: Int] = [:]
+    private var pageIndex: [String: Int] = [:]
+    private var itemsByTheme: [String: [String]] = [:]
+    private var itemsByTag: [String: [String]] = [:]
+
+    init(
+        site: SiteConfig, municipalities: [Municipality], documents: [Document], sections: [Section], items: [Item],
+        appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic],
+        themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]]
+    ) {
+        self.site = site
+        self.municipalities = municipalities
+        self.documents = documents
+        self.sections = sections
+        self.items = items
+        self.appendices = appendices
+        self.themes = themes
+        self.tags = tags
+        self.pages = pages
+        self.themeMatrix = themeMatrix
+        self.documentMatrices = documentMatrices
+        municipalityIndex = Self.index(municipalities.map(\.id))
+        documentIndex = Self.index(documents.map(\.id))
+        sectionIndex = Self.index(sections.map(\.id))
+        itemIndex = Self.index(items.map(\.id))
+        appendixIndex = Self.index(appendices.map(\.id))
+        themeIndex = Self.index(themes.map(\.id))
+        tagIndex = Self.index(tags.map(\.id))
+        pageIndex = Self.index(pages.map(\.id))
+        for item in items {
+            for theme in item.themeIDs { itemsByTheme[theme, default: []].append(item.id) }
+            for tag in item.tagIDs { itemsByTag[tag, default: []].append(item.id) }
+        }
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: Lookups
+
+    public func municipality(_ id: String) -> Municipality? { municipalityIndex[id].map { municipalities[$0] } }
+    public func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+    public func section(_ id: String) -> Section? { sectionIndex[id].map { sections[$0] } }
+    public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    public func appendix(_ id: String) -> Appendix? { appendixIndex[id].map { appendices[$0] } }
+    public func theme(_ id: String) -> Topic? { themeIndex[id].map { themes[$0] } }
+    public func tag(_ id: String) -> Topic? { tagIndex[id].map { tags[$0] } }
+    public func page(_ id: String) -> Topic? { pageIndex[id].map { pages[$0] } }
+
+    /// Items under a cross-municipality theme, in site order (municipality, document, item).
+    public func items(inTheme id: String) -> [Item] { (itemsByTheme[id] ?? []).compactMap(item) }
+
+    /// Items with a tag, in site order.
+    public func items(withTag id: String) -> [Item] { (itemsByTag[id] ?? []).compactMap(item) }
+
+    /// All items of a municipality, in site order.
+    public func items(ofMunicipality id: String) -> [Item] {
+        (municipality(id)?.documentIDs ?? []).compactMap(document).flatMap { $0.itemIDs.compactMap(item) }
+    }
+}

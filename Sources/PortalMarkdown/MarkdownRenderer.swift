@@ -1,0 +1,100 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders editors' Markdown with GitHub's CommonMark (libcmark-gfm) into HTML that is
+/// safe to put on a page.
+///
+/// Safety does not depend on the templates: cmark runs in its safe mode (raw HTML is
+/// replaced by a comment, never passed through), and every link and image address is
+/// checked against an allow-list of schemes, so `javascript:`, `data:`, `vbscript:` and
+/// the like become empty addresses.
+public struct MarkdownRenderer: Sendable {
+    /// URL schemes content may link to; relative links and fragments are always allowed.
+    public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    public init() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    /// Block-level HTML for a Markdown text.
+    /// - Parameter headingOffset: added to every heading level so that headings inside
+    ///   content fit under the page's own outline (an `#` in a field becomes an `h3` with 2).
+    public func html(_ markdown: String, headingOffset: Int = 0) -> String {
+        withDocument(markdown) { document, parser in
+            sanitise(document, headingOffset: headingOffset)
+            guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+                return ""
+            }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// HTML for a short text that stands inside another element (a list item, a table
+    /// cell): the single wrapping paragraph is removed.
+    public func inlineHTML(_ markdown: String) -> String {
+        let block = html(markdown, headingOffset: 5).trimmingCharacters(in: .whitespacesAndNewlines)
+        let open = "<p>", close = "</p>"
+        guard block.hasPrefix(open), block.hasSuffix(close) else { return block }
+        let inner = block.dropFirst(open.count).dropLast(close.count)
+        return inner.contains(open) ? block : String(inner)
+    }
+
+    /// The text without markup, for search indexes, JSON exports and summaries.
+    public func plainText(_ markdown: String) -> String {
+        withDocument(markdown) { document, _ in
+            sanitise(document, headingOffset: 0)
+            guard let rendered = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            // The buffer ends with a NUL that is not part of the text.
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        return body(document, parser)
+    }
+
+    /// Empties addresses with schemes outside the allow-list and shifts heading levels.
+    private func sanitise(_ document: OpaquePointer, headingOffset: Int) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                if !Self.isAllowed(url: url) { cmark_node_set_url(node, "") }
+            } else if type == CMARK_NODE_HEADING, headingOffset != 0 {
+                let level = Int(cmark_node_get_heading_level(node)) + headingOffset
+                cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+            }
+        }
+    }
+
+    /// Whether content may link to `url`: relative addresses, fragments and the allowed schemes.
+    public static func isAllowed(url: String) -> Bool {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        let scheme = trimmed[..<colon]
+        // A colon after a path separator or query is not a scheme ("a/b:c", "?x=a:b").
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return allowedSchemes.contains(scheme.lowercased())
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+import PortalContent
+import PortalCore
+import PortalGraph
+import PortalMarkdown
+
+/// The open-data files: `portal.json` for machines (every entity, plain UTF-8 JSON,
+/// described by `schemas/portal.schema.json`), `portal.csv` for people using Danish
+/// Excel (UTF-8 with BOM, `;`-separated) and `sitemap.xml`.
+public struct DataExport: Sendable {
+    let graph: SiteGraph
+    let strings: Strings
+    let markdown: MarkdownRenderer
+
+    /// Version of the JSON format; raised when a field changes meaning or disappears.
+    public static let formatVersion = 1
+
+    public init(graph: SiteGraph, strings: Strings, markdown: MarkdownRenderer = MarkdownRenderer()) {
+        self.graph = graph
+        self.strings = strings
+        self.markdown = markdown
+    }
+
+    var dataPath: String { graph.site.paths.data + "/" }
+
+    /// The files with what the "Hent data" page says about each.
+    public func files() throws -> [OutputFile] {
+        [
+            OutputFile(path: dataPath + "portal.json", data: try json()),
+            OutputFile(path: dataPath + "portal.csv", data: csv()),
+            OutputFile(path: "sitemap.xml", text: sitemap()),
+        ]
+    }
+
+    /// Descriptions of the data files for the data page.
+    public func descriptions() -> [[String: Any]] {
+        [
+            ["path": dataPath + "portal.csv", "name": "portal.csv", "format": strings["data.csvFormat"], "description": strings["data.csvDescription"]],
+            ["path": dataPath + "portal.json", "name": "portal.json", "format": strings["data.jsonFormat"], "description": strings["data.jsonDescription"]],
+        ]
+    }
+
+    // MARK: JSON
+
+    struct Export: Encodable {
+        var formatVersion: Int
+        var dataset: Dataset
+        var entities: [Entity]
+    }
+
+    /// DCAT-AP-DK style metadata for the dataset.
+    struct Dataset: Encodable {
+        var title: String
+        var description: String
+        var keywords: [String]
+        var publisher: String?
+        var contactPoint: String?
+        var license: String?
+        var language: String
+    }
+
+    struct Entity: Encodable {
+        var id: String
+        var kind: String
+        var title: String
+        var url: String
+        var municipality: String?
+        var document: String?
+        var section: String?
+        var type: String?
+        var number: String?
+        var shortTitle: String?
+        var status: String?
+        var statusText: String?
+        var themes: [String]
+        var localThemes: [Int]?
+        var localThemesAsWritten: String?
+        var tags: [String]
+        var body: String
+        var missingDescription: Bool?
+        var activities: [ExportActivity]?
+        var goals: [String]?
+        var successCriteria: [String]?
+        var milestones: [ExportMilestone]?
+        var fields: [ExportField]?
+        var evaluation: [ExportField]?
+        var source: ExportSource?
+        var documentType: String?
+        var organisation: String?
+        var period: String?
+        var date: String?
+        var sourceFile: String?
+        var keyFacts: [ExportKeyFactGroup]?
+        var related: [String]?
+        var implements: String?
+    }
+
+    struct ExportActivity: Encodable {
+        var number: String?
+        var title: String?
+        var text: String?
+        var status: String?
+        var statusText: String?
+    }
+
+    struct ExportMilestone: Encodable {
+        var text: String
+        var when: String?
+    }
+
+    struct ExportField: Encodable {
+        var label: String
+        var text: String?
+    }
+
+    struct ExportSource: Encodable {
+        var document: String
+        var page: Int?
+        var section: String?
+    }
+
+    struct ExportKeyFactGroup: Encodable {
+        var group: String
+        var facts: [ExportField]
+    }
+
+    func url(_ path: String) -> String {
+        (graph.site.baseURL ?? "") + path + "index.html"
+    }
+
+    func plain(_ text: String) -> String {
+        markdown.plainText(text)
+    }
+
+    func entities() -> [Entity] {
+        func entity(id: String, kind: EntityKind, title: String, path: String, body: String) -> Entity {
+            Entity(id: id, kind: kind.rawValue, title: title, url: url(path), themes: [], tags: [], body: plain(body))
+        }
+        var result: [Entity] = []
+        for municipality in graph.municipalities {
+            var value = entity(id: municipality.id, kind: .municipality, title: municipality.title, path: municipality.path, body: municipality.body)
+            value.municipality = municipality.id
+            result.append(value)
+        }
+        for document in graph.documents {
+            var value = entity(id: document.id, kind: .document, title: document.title, path: document.path, body: document.body)
+            value.municipality = document.municipalityID
+            value.document = document.id
+            value.documentType = document.documentType
+            value.organisation = document.organisation
+            value.period = document.period
+            value.date = document.date
+            value.sourceFile = document.sourceFile
+            value.related = document.relatedIDs
+            value.localThemes = document.localThemes.map(\.number)
+            value.keyFacts = document.keyFacts.map { group in
+                ExportKeyFactGroup(group: group.group, facts: group.facts.map { ExportField(label: $0.label, text: $0.value) })
+            }
+            result.append(value)
+        }
+        for section in graph.sections {
+            var value = entity(id: section.id, kind: .section, title: section.title, path: section.path, body: section.body)
+            value.municipality = section.municipalityID
+            value.document = section.documentID
+            value.number = section.number
+            value.themes = section.themeIDs
+            value.implements = section.implementsID
+            value.source = ExportSource(document: section.source.documentID, page: section.source.page, section: section.source.section)
+            result.append(value)
+        }
+        for item in graph.items {
+            var value = entity(id: item.id, kind: .item, title: item.title, path: item.path, body: item.intro)
+            value.municipality = item.municipalityID
+            value.document = item.documentID
+            value.section = item.sectionID
+            value.type = item.type.rawValue
+            value.number = item.number
+            value.shortTitle = item.shortTitle
+            value.status = item.status?.rawValue
+            value.statusText = item.statusText.map(plain)
+            value.themes = item.themeIDs
+            value.localThemes = item.localThemes
+            value.localThemesAsWritten = item.localThemesAsWritten
+            value.tags = item.tagIDs
+            value.missingDescription = item.missingDescription
+            value.activities = item.activities.map {
+                ExportActivity(number: $0.number, title: $0.title.map(plain), text: $0.text.map(plain),
+                               status: $0.status?.rawValue, statusText: $0.statusText.map(plain))
+            }
+            value.goals = item.goals.map(plain)
+            value.successCriteria = item.successCriteria.map(plain)
+            value.milestones = item.milestones.map { ExportMilestone(text: plain($0.text), when: $0.when) }
+            value.fields = item.fields.map { ExportField(label: $0.label, text: plain($0.markdown)) }
+            value.evaluation = item.evaluation.map { ExportField(label: $0.label, text: $0.value) }
+            value.source = ExportSource(document: item.source.documentID, page: item.source.page, section: item.source.section)
+            result.append(value)
+        }
+        for appendix in graph.appendices {
+            guard let document = graph.document(appendix.documentID) else { continue }
+            var value = Entity(id: appendix.id, kind: EntityKind.appendix.rawValue, title: appendix.title,
+                               url: url(document.path) + "#" + appendix.anchor, themes: [], tags: [], body: plain(appendix.body))
+            value.municipality = document.municipalityID
+            value.document = document.id
+            value.source = ExportSource(document: document.id, page: appendix.source.page, section: appendix.source.section)
+            result.append(value)
+        }
+        for (kind, topics) in [(EntityKind.theme, graph.themes), (.tag, graph.tags), (.page, graph.pages)] {
+            result += topics.map { entity(id: $0.id, kind: kind, title: $0.title, path: $0.path, body: $0.body) }
+        }
+        return result
+    }
+
+    public func json() throws -> Data {
+        let site = graph.site
+        let export = Export(
+            formatVersion: Self.formatVersion,
+            dataset: Dataset(title: site.title, description: site.description, keywords: site.keywords,
+                             publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
+                             language: site.language),
+            entities: entities())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(export)
+    }
+
+    // MARK: CSV
+
+    /// One row per initiative or idea, for Danish Excel: BOM, `;` separators, CRLF lines.
+    public func csv() -> Data {
+        let header = ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
+                      "themes", "tags", "milestones", "url"].map { strings["csv.\($0)"] }
+        var lines = [header]
+        for item in graph.items {
+            lines.append([
+                item.id,
+                graph.municipality(item.municipalityID)?.title ?? "",
+                graph.document(item.documentID)?.title ?? "",
+                item.sectionID.flatMap(graph.section)?.title ?? "",
+                item.number ?? "",
+                item.title,
+                item.status.map { strings["status.\($0.rawValue)"] } ?? "",
+                item.statusText.map(plain) ?? "",
+                item.themeIDs.compactMap(graph.theme).map(\.title).joined(separator: ", "),
+                item.tagIDs.compactMap(graph.tag).map(\.title).joined(separator: ", "),
+                item.milestones.map { "\(plain($0.text)) (\($0.when ?? strings["missing.notGiven"]))" }.joined(separator: " | "),
+                url(item.path),
+            ])
+        }
+        let text = lines.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+    }
+
+    /// Quotes a field when it holds a separator, quote or line break; guards against
+    /// spreadsheet formula injection by prefixing a leading `= + - @` with an apostrophe.
+    static func csvField(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { ";\"\n\r".contains($0) }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: Sitemap
+
+    /// Absolute addresses when `base_url`/`--base-url` is set; otherwise addresses relative
+    /// to the site root, which crawlers on an intranet resolve against the sitemap's own URL.
+    public func sitemap(paths: [String]? = nil) -> String {
+        let all = paths ?? sitePaths()
+        let entries = all.map { "  <url><loc>\(Self.xmlEscape(url($0)))</loc></url>" }
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        \(entries.joined(separator: "\n"))
+        </urlset>
+
+        """
+    }
+
+    func sitePaths() -> [String] {
+        let site = graph.site
+        return [""] + [site.paths.municipalities + "/", site.paths.themes + "/", site.paths.tags + "/"]
+            + graph.municipalities.map(\.path) + graph.documents.map(\.path) + graph.sections.map(\.path)
+            + graph.items.map(\.path) + graph.themes.map(\.path) + graph.tags.map(\.path) + graph.pages.map(\.path)
+    }
+
+    static func xmlEscape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,100 @@
+import PortalGraph
+
+extension ViewContext {
+    /// A document as the municipality wrote it, made navigable: facts, contents, its own
+    /// matrices, the text, appendices and related documents.
+    func documentPage(_ document: Document) -> PreparedPage {
+        let links = Links(from: document.path)
+        var dependencies: Set<String> = [document.id, document.municipalityID]
+        let sections = document.sectionIDs.compactMap(graph.section)
+        let contents = sections.map { section -> [String: Any] in
+            dependencies.insert(section.id)
+            var value: [String: Any] = [
+                "title": section.title,
+                "url": links.page(section.path),
+                "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
+                    dependencies.insert(item.id)
+                    return itemSummary(item, links)
+                },
+            ]
+            if let number = section.number { value["number"] = number }
+            return value
+        }
+        let unsectioned = document.itemIDs.compactMap(graph.item).filter { $0.sectionID == nil }.map { itemSummary($0, links) }
+        let matrices = (graph.documentMatrices[document.id] ?? []).enumerated().map { index, matrix in
+            documentMatrixTable(matrix, document: document, index: index, links)
+        }
+        let appendices = document.appendixIDs.compactMap(graph.appendix).map { appendix -> [String: Any] in
+            dependencies.insert(appendix.id)
+            var value: [String: Any] = [
+                "title": appendix.title,
+                "anchor": appendix.anchor,
+                "body": html(appendix.body, headingOffset: 2),
+            ]
+            if let page = appendix.source.page { value["page"] = String(page) }
+            return value
+        }
+        let localThemes = document.localThemes.map { theme -> [String: Any] in
+            var value: [String: Any] = [
+                "number": String(theme.number),
+                "title": theme.title,
+                "themes": themeLinks(theme.themeIDs, links),
+            ]
+            if let description = theme.description { value["description"] = markdown.inlineHTML(description) }
+            return value
+        }
+        let ideas = document.administrativeIdeas.map { idea -> [String: Any] in
+            let numbers = idea.localThemes.map(\.value)
+            let names = document.localThemes.filter { numbers.contains($0.number) }.map { "\($0.number) \($0.title)" }
+            return ["title": idea.title, "themes": names.isEmpty ? strings["missing.notGiven"] : names.joined(separator: ", ")]
+        }
+        let related = document.relatedIDs.compactMap(graph.document).map { documentSummary($0, links) }
+        let municipality = graph.municipality(document.municipalityID)
+        let crumbs = [
+            Crumb(title: strings["nav.municipalities"], path: graph.site.paths.municipalities + "/"),
+            Crumb(title: municipality?.title ?? "", path: municipality?.path),
+            Crumb(title: document.title),
+        ]
+        var values: [String: Any] = documentSummary(document, links)
+        values.merge([
+            "municipality": municipality?.title ?? "",
+            "municipalityURL": municipality.map { links.page($0.path) } ?? "",
+            "sectionLabel": document.sectionLabel ?? strings["section.label"],
+            "body": html(document.body, headingOffset: 1),
+            "hasBody": !document.body.isEmpty,
+            "contents": contents,
+            "hasContents": !contents.isEmpty,
+            "unsectioned": unsectioned,
+            "hasUnsectioned": !unsectioned.isEmpty,
+            "matrices": matrices,
+            "hasMatrices": !matrices.isEmpty,
+            "localThemes": localThemes,
+            "hasLocalThemes": !localThemes.isEmpty,
+            "administrativeIdeas": ideas,
+            "hasAdministrativeIdeas": !ideas.isEmpty,
+            "keyFacts": keyFacts(document),
+            "hasKeyFacts": !document.keyFacts.isEmpty,
+            "appendices": appendices,
+            "hasAppendices": !appendices.isEmpty,
+            "related": related,
+            "hasRelated": !related.isEmpty,
+            "contact": document.contact.map { html($0, headingOffset: 2) } ?? "",
+            "source": source(SourceReference(documentID: document.id), links),
+        ]) { _, new in new }
+        if let file = document.sourceFile { values["sourceFile"] = file }
+        return PreparedPage(
+            path: document.path, template: "document", kind: "document",
+            context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values),
+            dependencies: dependencies)
+    }
+
+    /// Breadcrumbs down to a document, for the pages below it.
+    func crumbs(to document: Document) -> [Crumb] {
+        let municipality = graph.municipality(document.municipalityID)
+        return [
+            Crumb(title: strings["nav.municipalities"], path: graph.site.paths.municipalities + "/"),
+            Crumb(title: municipality?.title ?? "", path: municipality?.path),
+            Crumb(title: document.title, path: document.path),
+        ]
+    }
+}

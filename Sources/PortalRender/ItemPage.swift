@@ -1,0 +1,84 @@
+import PortalGraph
+
+extension ViewContext {
+    /// An initiative or idea in full: where it belongs, its status, its text and every
+    /// structured part the source gives, in the source's own words.
+    func itemPage(_ item: Item) -> PreparedPage {
+        let links = Links(from: item.path)
+        guard let document = graph.document(item.documentID) else {
+            return PreparedPage(path: item.path, template: "item", kind: "item", context: [:], dependencies: [])
+        }
+        var dependencies: Set<String> = [item.id, document.id, item.municipalityID]
+        let section = item.sectionID.flatMap(graph.section)
+        if let section { dependencies.insert(section.id) }
+        let notGiven = strings["missing.notGiven"]
+
+        let activities = item.activities.map { activity -> [String: Any] in
+            var value: [String: Any] = [:]
+            if let number = activity.number { value["number"] = number }
+            if let title = activity.title { value["title"] = markdown.inlineHTML(title) }
+            if let text = activity.text { value["text"] = markdown.inlineHTML(text) }
+            if let status = status(activity.status) { value["status"] = status }
+            if let text = activity.statusText { value["statusText"] = html(text, headingOffset: 3) }
+            return value
+        }
+        let milestones = item.milestones.map { milestone -> [String: Any] in
+            ["text": markdown.inlineHTML(milestone.text), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil]
+        }
+        let fields = item.fields.map { field -> [String: Any] in
+            ["label": field.label, "body": html(field.markdown, headingOffset: 2), "empty": field.markdown.isEmpty]
+        }
+        let evaluation = item.evaluation.map { field -> [String: Any] in
+            ["label": field.label, "value": field.value ?? strings["missing.notFilled"], "missing": field.value == nil]
+        }
+        let localThemes = document.localThemes.filter { item.localThemes.contains($0.number) }.map { theme -> [String: Any] in
+            ["number": String(theme.number), "title": theme.title]
+        }
+        let municipality = graph.municipality(item.municipalityID)
+        var crumbs = crumbs(to: document)
+        if let section { crumbs.append(Crumb(title: section.title, path: section.path)) }
+        crumbs.append(Crumb(title: numberLabel(item) ?? item.title))
+
+        var values: [String: Any] = [
+            "numberLabel": numberLabel(item) ?? "",
+            "typeLabel": strings["item.\(item.type.rawValue)"],
+            "municipality": municipality?.title ?? "",
+            "municipalityURL": municipality.map { links.page($0.path) } ?? "",
+            "document": document.title,
+            "documentURL": links.page(document.path),
+            "sectionLabel": document.sectionLabel ?? strings["section.label"],
+            "status": status(item.status) ?? ["label": strings["status.ikke-angivet"], "modifier": "ikke-angivet"],
+            "statusText": item.statusText.map { html($0, headingOffset: 2) } ?? "",
+            "missingDescription": item.missingDescription,
+            "intro": html(item.intro, headingOffset: 1),
+            "activities": activities,
+            "hasActivities": !activities.isEmpty,
+            "goals": item.goals.map { ["text": markdown.inlineHTML($0)] },
+            "hasGoals": !item.goals.isEmpty,
+            "successCriteria": item.successCriteria.map { ["text": markdown.inlineHTML($0)] },
+            "hasSuccessCriteria": !item.successCriteria.isEmpty,
+            "milestones": milestones,
+            "hasMilestones": !milestones.isEmpty,
+            "fields": fields,
+            "evaluation": evaluation,
+            "hasEvaluation": !evaluation.isEmpty,
+            "localThemes": localThemes,
+            "hasLocalThemes": !localThemes.isEmpty || item.localThemesAsWritten != nil,
+            "localThemesAsWritten": item.localThemesAsWritten ?? "",
+            "themes": themeLinks(item.themeIDs, links),
+            "hasThemes": !item.themeIDs.isEmpty,
+            "tags": tagLinks(item.tagIDs, links),
+            "hasTags": !item.tagIDs.isEmpty,
+            "source": source(item.source, links),
+        ]
+        if let section {
+            values["section"] = section.title
+            values["sectionURL"] = links.page(section.path)
+        }
+        if let shortTitle = item.shortTitle { values["shortTitle"] = shortTitle }
+        return PreparedPage(
+            path: item.path, template: "item", kind: "item",
+            context: merge(frame(path: item.path, title: item.title, section: "municipalities", crumbs: crumbs), values),
+            dependencies: dependencies)
+    }
+}

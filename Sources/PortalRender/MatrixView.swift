@@ -1,0 +1,95 @@
+import PortalGraph
+
+/// Turns matrices into the values of the theme's table partial: a caption, column
+/// headers, and rows whose every cell holds a text (never colour or a symbol alone).
+extension ViewContext {
+    /// Themes × municipalities with the number of items in each cell, linking to the
+    /// theme page's part for that municipality.
+    func themeMatrixTable(_ links: Links) -> [String: Any] {
+        let matrix = graph.themeMatrix
+        let municipalities = matrix.municipalityIDs.compactMap(graph.municipality)
+        return [
+            "id": "temamatrix",
+            "caption": strings["matrix.themesCaption"],
+            "corner": strings["matrix.themeColumn"],
+            "numeric": true,
+            "columns": municipalities.map { ["title": $0.shortTitle, "url": links.page($0.path)] },
+            "rows": matrix.rows.compactMap { row -> [String: Any]? in
+                guard let theme = graph.theme(row.themeID) else { return nil }
+                return [
+                    "title": theme.title,
+                    "url": links.page(theme.path),
+                    "cells": zip(municipalities, row.cells).map { municipality, itemIDs -> [String: Any] in
+                        var cell: [String: Any] = [
+                            "text": String(itemIDs.count),
+                            "label": strings.format("matrix.countLabel", [
+                                "count": String(itemIDs.count), "theme": theme.title, "municipality": municipality.shortTitle,
+                            ]),
+                        ]
+                        if !itemIDs.isEmpty { cell["url"] = links.page(theme.path, anchor: anchor(for: municipality)) }
+                        return cell
+                    },
+                ]
+            },
+        ]
+    }
+
+    /// A document's own matrix as a table of "Ja"/"Nej" cells.
+    func documentMatrixTable(_ matrix: DocumentMatrix, document: Document, index: Int, _ links: Links) -> [String: Any] {
+        let captionKey: String
+        let corner: String
+        var columns: [[String: Any]]
+        switch matrix.axis {
+        case .localThemes:
+            captionKey = "matrix.localThemesCaption"
+            corner = document.itemLabel ?? strings["item.initiative"]
+            columns = matrix.columns.map { ["title": "\($0.key) \($0.title)"] }
+        case .sections:
+            captionKey = document.matrixRows == .activities ? "matrix.activitiesCaption" : "matrix.sectionsCaption"
+            corner = document.matrixRows == .activities ? strings["item.activities"] : (document.itemLabel ?? strings["item.initiative"])
+            columns = matrix.columns.map { column in
+                var value: [String: Any] = ["title": column.title]
+                if let section = graph.section(column.key) { value["url"] = links.page(section.path) }
+                return value
+            }
+        case .themes:
+            captionKey = "matrix.crossThemesCaption"
+            corner = document.itemLabel ?? strings["item.initiative"]
+            columns = matrix.columns.map { column in
+                var value: [String: Any] = ["title": column.title]
+                if let theme = graph.theme(column.key) { value["url"] = links.page(theme.path) }
+                return value
+            }
+        }
+        let sectionLabel = document.sectionLabel ?? strings["section.label"]
+        return [
+            "id": "matrix-\(index + 1)",
+            "caption": strings.format(captionKey, ["document": document.title, "sections": sectionLabel]),
+            "corner": corner,
+            "columns": columns,
+            "rows": matrix.rows.compactMap { row -> [String: Any]? in
+                guard let item = graph.item(row.itemID) else { return nil }
+                var title = [numberLabel(item), item.title].compactMap { $0 }.joined(separator: ": ")
+                if let activityIndex = row.activityIndex {
+                    let activity = item.activities[activityIndex]
+                    title = [activity.number, activity.title ?? activity.text].compactMap { $0 }.joined(separator: ". ")
+                }
+                return [
+                    "title": title,
+                    "url": links.page(item.path),
+                    "cells": zip(matrix.columns, row.marks).map { column, marked -> [String: Any] in
+                        [
+                            "text": marked ? strings["matrix.yes"] : strings["matrix.no"],
+                            "marked": marked,
+                        ]
+                    },
+                ]
+            },
+        ]
+    }
+}
+
+/// The fragment id of a municipality's part on theme and tag pages.
+func anchor(for municipality: Municipality) -> String {
+    municipality.path.split(separator: "/").last.map(String.init) ?? municipality.id
+}

@@ -1,0 +1,72 @@
+import PortalGraph
+
+extension ViewContext {
+    /// The list of all municipalities.
+    func municipalitiesPage() -> PreparedPage {
+        let path = graph.site.paths.municipalities + "/"
+        let links = Links(from: path)
+        let title = strings["nav.municipalities"]
+        let values: [String: Any] = [
+            "municipalities": graph.municipalities.map { municipality -> [String: Any] in
+                [
+                    "title": municipality.title,
+                    "url": links.page(municipality.path),
+                    "documents": municipality.documentIDs.compactMap(graph.document).map { documentSummary($0, links) },
+                ]
+            },
+        ]
+        return PreparedPage(
+            path: path, template: "municipalities", kind: "municipalities",
+            context: merge(frame(path: path, title: title, section: "municipalities", crumbs: [Crumb(title: title)]), values),
+            dependencies: Set(graph.municipalities.map(\.id) + graph.documents.map(\.id)))
+    }
+
+    /// One municipality: its documents with their sections and initiatives, and key facts.
+    func municipalityPage(_ municipality: Municipality) -> PreparedPage {
+        let links = Links(from: municipality.path)
+        let documents = municipality.documentIDs.compactMap(graph.document)
+        var dependencies: Set<String> = [municipality.id]
+        let documentValues = documents.map { document -> [String: Any] in
+            dependencies.insert(document.id)
+            var value = documentSummary(document, links)
+            value["sections"] = document.sectionIDs.compactMap(graph.section).map { section -> [String: Any] in
+                dependencies.insert(section.id)
+                return [
+                    "title": section.title,
+                    "url": links.page(section.path),
+                    "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
+                        dependencies.insert(item.id)
+                        return itemSummary(item, links)
+                    },
+                ]
+            }
+            value["keyFacts"] = keyFacts(document)
+            value["hasKeyFacts"] = !document.keyFacts.isEmpty
+            return value
+        }
+        let crumbs = [
+            Crumb(title: strings["nav.municipalities"], path: graph.site.paths.municipalities + "/"),
+            Crumb(title: municipality.title),
+        ]
+        let values: [String: Any] = [
+            "body": html(municipality.body, headingOffset: 1),
+            "documents": documentValues,
+        ]
+        return PreparedPage(
+            path: municipality.path, template: "municipality", kind: "municipality",
+            context: merge(frame(path: municipality.path, title: municipality.title, section: "municipalities", crumbs: crumbs), values),
+            dependencies: dependencies)
+    }
+
+    /// Key facts as summary-list groups; figures the source leaves empty say so.
+    func keyFacts(_ document: Document) -> [[String: Any]] {
+        document.keyFacts.map { group in
+            [
+                "group": group.group,
+                "facts": group.facts.map { fact -> [String: Any] in
+                    ["label": fact.label, "value": fact.value ?? strings["missing.notGiven"], "missing": fact.value == nil]
+                },
+            ]
+        }
+    }
+}

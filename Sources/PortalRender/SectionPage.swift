@@ -1,0 +1,49 @@
+import PortalGraph
+
+extension ViewContext {
+    /// A section: its text, its initiatives in brief, its themes and the sections it
+    /// carries out or is carried out by in other documents.
+    func sectionPage(_ section: Section) -> PreparedPage {
+        let links = Links(from: section.path)
+        guard let document = graph.document(section.documentID) else {
+            return PreparedPage(path: section.path, template: "section", kind: "section", context: [:], dependencies: [])
+        }
+        var dependencies: Set<String> = [section.id, document.id]
+        let items = section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
+            dependencies.insert(item.id)
+            var value = itemSummary(item, links)
+            value["activities"] = item.activities.map { activity -> [String: Any] in
+                ["text": markdown.inlineHTML([activity.number, activity.title ?? activity.text].compactMap { $0 }.joined(separator: " "))]
+            }
+            value["goals"] = item.goals.map { ["text": markdown.inlineHTML($0)] }
+            value["hasActivities"] = !item.activities.isEmpty
+            value["hasGoals"] = !item.goals.isEmpty
+            return value
+        }
+        func sectionLink(_ id: String) -> [String: Any]? {
+            guard let other = graph.section(id), let otherDocument = graph.document(other.documentID) else { return nil }
+            dependencies.insert(other.id)
+            return ["title": other.title, "url": links.page(other.path), "document": otherDocument.title]
+        }
+        let label = document.sectionLabel ?? strings["section.label"]
+        let values: [String: Any] = [
+            "label": [label, section.number].compactMap { $0 }.joined(separator: " "),
+            "body": html(section.body, headingOffset: 1),
+            "items": items,
+            "hasItems": !items.isEmpty,
+            "themes": themeLinks(section.themeIDs, links),
+            "implements": section.implementsID.flatMap(sectionLink) ?? [:],
+            "hasImplements": section.implementsID != nil,
+            "implementedBy": section.implementedByIDs.compactMap(sectionLink),
+            "hasImplementedBy": !section.implementedByIDs.isEmpty,
+            "document": document.title,
+            "documentURL": links.page(document.path),
+            "source": source(section.source, links),
+        ]
+        return PreparedPage(
+            path: section.path, template: "section", kind: "section",
+            context: merge(frame(path: section.path, title: section.title, section: "municipalities",
+                                 crumbs: crumbs(to: document) + [Crumb(title: section.title)]), values),
+            dependencies: dependencies)
+    }
+}

@@ -1,0 +1,17 @@
+import PortalContent
+
+/// Every string key the generator itself looks up, checked against the theme's strings
+/// file at load time so that a missing word is an error, not a key shown on a page.
+enum StringKeys {
+    static let all: [String] = [
+        "nav.home", "nav.municipalities", "nav.themes", "nav.tags",
+        "missing.notGiven", "missing.notFilled",
+        "item.initiative", "item.idea", "item.activities", "section.label",
+        "matrix.themesCaption", "matrix.themeColumn", "matrix.countLabel", "matrix.localThemesCaption",
+        "matrix.activitiesCaption", "matrix.sectionsCaption", "matrix.crossThemesCaption", "matrix.yes", "matrix.no",
+        "data.csvFormat", "data.csvDescription", "data.jsonFormat", "data.jsonDescription",
+    ]
+    + Status.allCases.map { "status.\($0.rawValue)" }
+    + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
+       "themes", "tags", "milestones", "url"].map { "csv.\($0)" }
+}

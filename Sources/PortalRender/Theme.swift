@@ -1,0 +1,63 @@
+import Foundation
+import Mustache
+import PortalCore
+import Yams
+
+/// A loaded theme: its templates, its UI strings and its static files.
+///
+/// Themes live in a folder (`themes/default/`) and are read at build time, so a theme
+/// can be changed without recompiling:
+/// - `templates/*.mustache`: one template per page kind, plus partials and a base layout;
+/// - `strings.yaml`: every word of the user interface;
+/// - `assets/`: CSS, JavaScript, icons, copied as they are.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// The nested UI strings from `strings.yaml`, as the templates see them.
+    public var strings: Strings
+    /// Static files, with paths relative to the output root (`assets/site.css`).
+    public var assets: [OutputFile]
+    /// The folder the theme was read from, for messages.
+    public var location: String
+
+    /// The templates every theme must have: one per kind of page the generator writes.
+    public static let requiredTemplates = [
+        "home", "municipalities", "municipality", "document", "section", "item",
+        "themes", "theme", "tags", "tag", "page",
+    ]
+}
+
+/// The theme's UI strings, looked up by dotted key (`status.realiseret`).
+public struct Strings: @unchecked Sendable {
+    /// The parsed YAML as nested dictionaries and strings; immutable after loading.
+    public let tree: [String: Any]
+
+    public init(tree: [String: Any]) {
+        self.tree = tree
+    }
+
+    /// The string at `key`, or the key itself so that a missing string is visible on the
+    /// page and caught by `missingKeys` at load time rather than rendering as empty.
+    public subscript(_ key: String) -> String {
+        value(at: key) as? String ?? key
+    }
+
+    public func value(at key: String) -> Any? {
+        var node: Any? = tree
+        for part in key.split(separator: ".") {
+            node = (node as? [String: Any])?[String(part)]
+        }
+        return node
+    }
+
+    /// Keys the generator uses that the strings file does not define.
+    public func missingKeys(_ keys: [String]) -> [String] {
+        keys.filter { value(at: $0) as? String == nil }
+    }
+
+    /// `text` with `{name}` placeholders filled in.
+    public func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+}

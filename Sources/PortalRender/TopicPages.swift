@@ -1,0 +1,102 @@
+import PortalGraph
+
+extension ViewContext {
+    /// Items grouped by municipality, each group with an anchor, and within it by section.
+    func itemsByMunicipality(_ items: [Item], _ links: Links) -> [[String: Any]] {
+        graph.municipalities.map { municipality -> [String: Any] in
+            let own = items.filter { $0.municipalityID == municipality.id }
+            return [
+                "title": municipality.title,
+                "anchor": anchor(for: municipality),
+                "url": links.page(municipality.path),
+                "count": String(own.count),
+                "items": own.map { itemSummary($0, links) },
+                "hasItems": !own.isEmpty,
+            ]
+        }
+    }
+
+    func themesPage() -> PreparedPage {
+        let path = graph.site.paths.themes + "/"
+        let links = Links(from: path)
+        let title = strings["nav.themes"]
+        let values: [String: Any] = [
+            "themes": graph.themes.map { theme -> [String: Any] in
+                [
+                    "title": theme.title,
+                    "url": links.page(theme.path),
+                    "description": html(theme.body, headingOffset: 2),
+                    "count": String(graph.items(inTheme: theme.id).count),
+                ]
+            },
+            "matrix": themeMatrixTable(links),
+        ]
+        return PreparedPage(
+            path: path, template: "themes", kind: "themes",
+            context: merge(frame(path: path, title: title, section: "themes", crumbs: [Crumb(title: title)]), values),
+            dependencies: Set(graph.themes.map(\.id) + graph.items.map(\.id)))
+    }
+
+    /// A cross-municipality theme: its description, then each municipality's items under it.
+    func themePage(_ theme: Topic) -> PreparedPage {
+        let links = Links(from: theme.path)
+        let items = graph.items(inTheme: theme.id)
+        let values: [String: Any] = [
+            "body": html(theme.body, headingOffset: 1),
+            "municipalities": itemsByMunicipality(items, links),
+            "count": String(items.count),
+        ]
+        return PreparedPage(
+            path: theme.path, template: "theme", kind: "theme",
+            context: merge(frame(path: theme.path, title: theme.title, section: "themes", crumbs: [
+                Crumb(title: strings["nav.themes"], path: graph.site.paths.themes + "/"), Crumb(title: theme.title),
+            ]), values),
+            dependencies: Set([theme.id] + items.map(\.id)))
+    }
+
+    func tagsPage() -> PreparedPage {
+        let path = graph.site.paths.tags + "/"
+        let links = Links(from: path)
+        let title = strings["nav.tags"]
+        let values: [String: Any] = [
+            "tags": graph.tags.map { tag -> [String: Any] in
+                ["title": tag.title, "url": links.page(tag.path), "count": String(graph.items(withTag: tag.id).count)]
+            },
+        ]
+        return PreparedPage(
+            path: path, template: "tags", kind: "tags",
+            context: merge(frame(path: path, title: title, section: "tags", crumbs: [Crumb(title: title)]), values),
+            dependencies: Set(graph.tags.map(\.id) + graph.items.map(\.id)))
+    }
+
+    func tagPage(_ tag: Topic) -> PreparedPage {
+        let links = Links(from: tag.path)
+        let items = graph.items(withTag: tag.id)
+        let values: [String: Any] = [
+            "body": html(tag.body, headingOffset: 1),
+            "municipalities": itemsByMunicipality(items, links).filter { $0["hasItems"] as? Bool == true },
+            "count": String(items.count),
+        ]
+        return PreparedPage(
+            path: tag.path, template: "tag", kind: "tag",
+            context: merge(frame(path: tag.path, title: tag.title, section: "tags", crumbs: [
+                Crumb(title: strings["nav.tags"], path: graph.site.paths.tags + "/"), Crumb(title: tag.title),
+            ]), values),
+            dependencies: Set([tag.id] + items.map(\.id)))
+    }
+
+    /// A free page (Om portalen, Tilgængelighedserklæring, Hent data).
+    func freePage(_ page: Topic, dataFiles: [[String: Any]]) -> PreparedPage {
+        let links = Links(from: page.path)
+        let values: [String: Any] = [
+            "body": html(page.body, headingOffset: 1),
+            "dataFiles": dataFiles.map { file in
+                file.merging(["url": links.file(file["path"] as? String ?? "")]) { _, new in new }
+            },
+        ]
+        return PreparedPage(
+            path: page.path, template: page.layout ?? "page", kind: "page",
+            context: merge(frame(path: page.path, title: page.title, section: page.id, crumbs: [Crumb(title: page.title)]), values),
+            dependencies: [page.id])
+    }
+}

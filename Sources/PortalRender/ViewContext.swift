@@ -1,0 +1,134 @@
+import PortalContent
+import PortalCore
+import PortalGraph
+import PortalMarkdown
+
+/// Shared helpers for preparing page values: links, strings, Markdown and the common
+/// summaries of entities that several pages list.
+struct ViewContext {
+    let graph: SiteGraph
+    let strings: Strings
+    let markdown: MarkdownRenderer
+
+    // MARK: Entity summaries
+
+    func municipalityTitle(_ id: String) -> String {
+        graph.municipality(id)?.title ?? id
+    }
+
+    /// "Indsats 3", "Idé 7", or nil when the item has no number.
+    func numberLabel(_ item: Item) -> String? {
+        guard let number = item.number else { return nil }
+        let label = graph.document(item.documentID)?.itemLabel ?? strings["item.\(item.type.rawValue)"]
+        return "\(label) \(number)"
+    }
+
+    func status(_ status: PortalContent.Status?) -> [String: Any]? {
+        guard let status else { return nil }
+        return ["label": strings["status.\(status.rawValue)"], "modifier": status.rawValue]
+    }
+
+    func themeLinks(_ ids: [String], _ links: Links) -> [[String: Any]] {
+        ids.compactMap(graph.theme).map { ["title": $0.title, "url": links.page($0.path)] }
+    }
+
+    func tagLinks(_ ids: [String], _ links: Links) -> [[String: Any]] {
+        ids.compactMap(graph.tag).map { ["title": $0.title, "url": links.page($0.path)] }
+    }
+
+    /// The values lists of items show: title with number, where it comes from, status, themes.
+    func itemSummary(_ item: Item, _ links: Links) -> [String: Any] {
+        var summary: [String: Any] = [
+            "title": item.title,
+            "url": links.page(item.path),
+            "municipality": municipalityTitle(item.municipalityID),
+            "document": graph.document(item.documentID)?.title ?? "",
+            "themes": themeLinks(item.themeIDs, links),
+            "missingDescription": item.missingDescription,
+        ]
+        if let label = numberLabel(item) { summary["numberLabel"] = label }
+        if let section = item.sectionID.flatMap(graph.section) {
+            summary["section"] = section.title
+            summary["sectionURL"] = links.page(section.path)
+        }
+        if let status = status(item.status) { summary["status"] = status }
+        return summary
+    }
+
+    /// "Kilde: <document>, <municipality>, <period or date>[, side N]".
+    func source(_ reference: SourceReference, _ links: Links) -> [String: Any] {
+        guard let document = graph.document(reference.documentID) else { return [:] }
+        var source: [String: Any] = [
+            "document": document.title,
+            "url": links.page(document.path),
+            "municipality": municipalityTitle(document.municipalityID),
+            "when": document.period ?? document.date ?? strings["missing.notGiven"],
+        ]
+        if let page = reference.page { source["page"] = String(page) }
+        if let section = reference.section { source["section"] = section }
+        if let file = document.sourceFile { source["file"] = file }
+        return source
+    }
+
+    // MARK: Page frame
+
+    struct Crumb {
+        var title: String
+        var path: String?
+    }
+
+    /// Values every page has: language, titles, navigation, breadcrumbs, footer.
+    func frame(path: String, title: String, section navigation: String?, crumbs: [Crumb]) -> [String: Any] {
+        let links = Links(from: path)
+        let site = graph.site
+        var nav: [[String: Any]] = [
+            ["key": "home", "title": strings["nav.home"], "url": links.page("")],
+            ["key": "municipalities", "title": strings["nav.municipalities"], "url": links.page(site.paths.municipalities + "/")],
+            ["key": "themes", "title": strings["nav.themes"], "url": links.page(site.paths.themes + "/")],
+            ["key": "tags", "title": strings["nav.tags"], "url": links.page(site.paths.tags + "/")],
+        ]
+        nav += site.navigationPages.compactMap { graph.page($0.id) }.map {
+            ["key": $0.id, "title": $0.title, "url": links.page($0.path)]
+        }
+        for index in nav.indices where nav[index]["key"] as? String == navigation {
+            nav[index]["current"] = true
+        }
+        var breadcrumbs: [[String: Any]] = []
+        if !crumbs.isEmpty {
+            breadcrumbs.append(["title": strings["nav.home"], "url": links.page("")])
+            breadcrumbs += crumbs.map { crumb in
+                var value: [String: Any] = ["title": crumb.title]
+                if let path = crumb.path { value["url"] = links.page(path) }
+                return value
+            }
+        }
+        var frame: [String: Any] = [
+            "lang": site.language,
+            "siteTitle": site.title,
+            "title": title,
+            "documentTitle": path.isEmpty ? site.title : "\(title) – \(site.title)",
+            "description": site.description,
+            "root": links.root,
+            "homeURL": links.page(""),
+            "stylesheet": links.file(site.paths.assets + "/site.css"),
+            "printStylesheet": links.file(site.paths.assets + "/print.css"),
+            "icon": links.file(site.paths.assets + "/favicon.svg"),
+            "nav": nav,
+            "breadcrumbs": breadcrumbs,
+            "hasBreadcrumbs": !breadcrumbs.isEmpty,
+            "footer": site.footerPages.compactMap { graph.page($0.id) }.map { ["title": $0.title, "url": links.page($0.path)] },
+            "strings": strings.tree,
+        ]
+        if let base = site.baseURL { frame["canonical"] = base + path }
+        return frame
+    }
+
+    func html(_ text: String, headingOffset: Int) -> String {
+        markdown.html(text, headingOffset: headingOffset)
+    }
+}
+
+/// Merges page values into the common frame.
+func merge(_ frame: [String: Any], _ values: [String: Any]) -> [String: Any] {
+    frame.merging(values) { _, new in new }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Portal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Kommuneportal: builds a cross-linked website comparing Danish municipalities' social-policy plans.",
+        discussion: """
+        Content is Markdown with YAML front matter in content/ (see docs/content-format.md); \
+        the theme in themes/default/ holds the templates, styles and Danish UI strings.
+        """,
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self)
+}
