@@ -54,6 +54,27 @@ public struct Strings: @unchecked Sendable {
         keys.filter { value(at: $0) as? String == nil }
     }
 
+    /// YAML mappings as `[String: Any]` all the way down, values as strings: the form the
+    /// template engine can look into with dotted names.
+    public static func normalised(_ value: Any?) -> Any? {
+        switch value {
+        case let mapping as [AnyHashable: Any]:
+            var result: [String: Any] = [:]
+            for (key, element) in mapping { result["\(key.base)"] = normalised(element) }
+            return result
+        case let mapping as [String: Any]:
+            return mapping.mapValues { normalised($0) as Any }
+        case let list as [Any]:
+            return list.map { normalised($0) as Any }
+        case let string as String:
+            return string
+        case nil:
+            return nil
+        case let other?:
+            return "\(other)"
+        }
+    }
+
     /// `text` with `{name}` placeholders filled in.
     public func format(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]

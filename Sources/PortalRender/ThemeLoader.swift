@@ -60,7 +60,7 @@ public struct ThemeLoader: Sendable {
         if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("strings.yaml").path),
            let text = String(data: data, encoding: .utf8) {
             do {
-                strings = Strings(tree: try Yams.load(yaml: text) as? [String: Any] ?? [:])
+                strings = Strings(tree: Strings.normalised(try Yams.load(yaml: text)) as? [String: Any] ?? [:])
                 for key in strings.missingKeys(StringKeys.all) {
                     diagnostics.append(.error(at: SourceLocation(path: stringsDisplay), "the string '\(key)' is missing",
                                               hint: "add it to the theme's strings file"))
