@@ -49,20 +49,26 @@ let package = Package(
         .executableTarget(name: "portal", dependencies: [
             "PortalBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Generators and repository paths shared by the test suites.
+        .target(name: "PortalTestSupport", dependencies: [
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalCoreTests", dependencies: [
-            "PortalCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "PortalCore", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
         .testTarget(name: "PortalMarkdownTests", dependencies: [
-            "PortalMarkdown", .product(name: "PropertyBased", package: "swift-property-based"),
+            "PortalMarkdown", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
         .testTarget(name: "PortalContentTests", dependencies: [
-            "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"),
+            "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
         .testTarget(name: "PortalGraphTests", dependencies: [
-            "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"),
+            "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
-        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalGraph", "PortalContent"]),
-        .testTarget(name: "PortalOutputTests", dependencies: ["PortalOutput"]),
-        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalContent", "PortalGraph"]),
+        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalGraph", "PortalContent", "PortalTestSupport"]),
+        .testTarget(name: "PortalOutputTests", dependencies: ["PortalOutput", "PortalTestSupport"]),
+        .testTarget(name: "PortalBuildTests", dependencies: [
+            "PortalBuild", "PortalContent", "PortalGraph", "PortalRender", "PortalMarkdown", "PortalTestSupport",
+        ]),
     ]
 )

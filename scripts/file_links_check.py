@@ -167,8 +167,11 @@ def main() -> int:
                 rep = json.load(fh)
             problems += [f"browser (file://): {p}" for p in rep.get("problems", [])]
             warnings += rep.get("warnings", [])
-            browser_note = (f"clicked {rep.get('followed', 0)} links from file:// in Chromium"
-                            f" in {rep.get('seconds', '?')} s")
+            if "seconds" in rep:
+                browser_note = (f"clicked {rep.get('followed', 0)} links from file:// in Chromium"
+                                f" in {rep['seconds']} s")
+            else:
+                browser_note = "browser part failed"
         except (OSError, ValueError):
             problems.append("browser (file://): axe_check.py wrote no result; see the axe check's output")
             browser_note = "browser part failed"

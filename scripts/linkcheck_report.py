@@ -4,7 +4,8 @@
   - every row with valid=False is a broken link (printed with its parent page
     and line);
   - every .html page under OUTPUT_DIR must have been reached by the crawl
-    (a 200 row whose URL maps to the file); unreachable pages are listed.
+    (a 200 row whose URL maps to the file); unreachable pages are listed,
+    except those matching a glob in $UNLINKED_OK (space-separated).
 
 Prints failing details, then:  links-served: PASS|FAIL (...)
 Usage: linkcheck_report.py CSV OUTPUT_DIR BASE_URL SECONDS
@@ -13,6 +14,8 @@ Exit status 0 or 1.
 from __future__ import annotations
 
 import csv
+import fnmatch
+import os
 import pathlib
 import sys
 import urllib.parse
@@ -54,7 +57,9 @@ def main() -> int:
         reached.add(rel)
 
     pages = sorted(p.relative_to(root_p).as_posix() for p in root_p.rglob("*.html"))
-    unreachable = [p for p in pages if p not in reached]
+    allowed = os.environ.get("UNLINKED_OK", "").split()
+    unreachable = [p for p in pages
+                   if p not in reached and not any(fnmatch.fnmatch(p, g) for g in allowed)]
 
     for b in broken:
         print(f"links-served: broken: {b}")

@@ -212,7 +212,10 @@ public struct RecordDecoder: Sendable {
              .composer(let context, let problem, let mark, _):
             var message = "front matter is not valid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return .error(at: at(mark), message, hint: hint(for: problem))
+            // An unclosed bracket or quote is found where the file ends; the place to fix
+            // it is where it was opened.
+            let opened = context.flatMap { $0.text.contains("flow") || $0.text.contains("quoted") ? $0.mark : nil }
+            return .error(at: at(opened ?? mark), message, hint: hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
@@ -235,8 +238,11 @@ public struct RecordDecoder: Sendable {
         if problem.contains("mapping values are not allowed") {
             return "a text containing ': ' must be put in quotes"
         }
-        if problem.contains("flow") {
-            return "a '[' or '{' is not closed"
+        if problem.contains("',' or ']'") {
+            return "a '[' is not closed: end the list with ']', or put the text in quotes"
+        }
+        if problem.contains("',' or '}'") || problem.contains("flow") {
+            return "a '{' is not closed: end it with '}', or put the text in quotes"
         }
         return "check the line for a missing quote, a stray ':' or wrong indentation"
     }

@@ -131,12 +131,22 @@ public struct Milestone: Sendable, Hashable {
     public var text: String
     /// The date exactly as the source writes it ("Ultimo maj", "Forår 2020").
     public var when: String?
+
+    public init(text: String, when: String?) {
+        self.text = text
+        self.when = when
+    }
 }
 
 public struct EvaluationField: Sendable, Hashable {
     public var label: String
     /// Nil where the source's form is not filled in.
     public var value: String?
+
+    public init(label: String, value: String?) {
+        self.label = label
+        self.value = value
+    }
 }
 
 public struct ItemRecord: Sendable, Hashable {

@@ -9,16 +9,15 @@ extension ViewContext {
         let sections = document.sectionIDs.compactMap(graph.section)
         let contents = sections.map { section -> [String: Any] in
             dependencies.insert(section.id)
-            var value: [String: Any] = [
+            return [
                 "title": section.title,
                 "url": links.page(section.path),
+                "number": absent(section.number),
                 "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
                     dependencies.insert(item.id)
                     return itemSummary(item, links)
                 },
             ]
-            if let number = section.number { value["number"] = number }
-            return value
         }
         let unsectioned = document.itemIDs.compactMap(graph.item).filter { $0.sectionID == nil }.map { itemSummary($0, links) }
         let matrices = (graph.documentMatrices[document.id] ?? []).enumerated().map { index, matrix in
@@ -26,22 +25,20 @@ extension ViewContext {
         }
         let appendices = document.appendixIDs.compactMap(graph.appendix).map { appendix -> [String: Any] in
             dependencies.insert(appendix.id)
-            var value: [String: Any] = [
+            return [
                 "title": appendix.title,
                 "anchor": appendix.anchor,
                 "body": html(appendix.body, headingOffset: 2),
+                "page": absent(appendix.source.page.map(String.init)),
             ]
-            if let page = appendix.source.page { value["page"] = String(page) }
-            return value
         }
         let localThemes = document.localThemes.map { theme -> [String: Any] in
-            var value: [String: Any] = [
+            [
                 "number": String(theme.number),
                 "title": theme.title,
                 "themes": themeLinks(theme.themeIDs, links),
+                "description": absent(theme.description.map { markdown.inlineHTML($0) }),
             ]
-            if let description = theme.description { value["description"] = markdown.inlineHTML(description) }
-            return value
         }
         let ideas = document.administrativeIdeas.map { idea -> [String: Any] in
             let numbers = idea.localThemes.map(\.value)
@@ -78,10 +75,10 @@ extension ViewContext {
             "hasAppendices": !appendices.isEmpty,
             "related": related,
             "hasRelated": !related.isEmpty,
-            "contact": document.contact.map { html($0, headingOffset: 2) } ?? "",
             "source": source(SourceReference(documentID: document.id), links),
         ]) { _, new in new }
         if let file = document.sourceFile { values["sourceFile"] = file }
+        if let contact = document.contact { values["contact"] = html(contact, headingOffset: 2) }
         return PreparedPage(
             path: document.path, template: "document", kind: "document",
             context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values),

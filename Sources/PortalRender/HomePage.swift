@@ -42,8 +42,8 @@ extension ViewContext {
             "sectionCount": String(document.sectionIDs.count),
             "itemCount": String(document.itemIDs.count),
         ]
-        if let organisation = document.organisation { summary["organisation"] = organisation }
-        if let summaryText = document.summary { summary["summary"] = summaryText }
+        summary["organisation"] = absent(document.organisation)
+        summary["summary"] = absent(document.summary)
         return summary
     }
 }

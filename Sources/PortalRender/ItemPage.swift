@@ -14,13 +14,13 @@ extension ViewContext {
         let notGiven = strings["missing.notGiven"]
 
         let activities = item.activities.map { activity -> [String: Any] in
-            var value: [String: Any] = [:]
-            if let number = activity.number { value["number"] = number }
-            if let title = activity.title { value["title"] = markdown.inlineHTML(title) }
-            if let text = activity.text { value["text"] = markdown.inlineHTML(text) }
-            if let status = status(activity.status) { value["status"] = status }
-            if let text = activity.statusText { value["statusText"] = html(text, headingOffset: 3) }
-            return value
+            [
+                "number": absent(activity.number),
+                "title": absent(activity.title.map { markdown.inlineHTML($0) }),
+                "text": absent(activity.text.map { markdown.inlineHTML($0) }),
+                "status": absent(status(activity.status)),
+                "statusText": absent(activity.statusText.map { html($0, headingOffset: 3) }),
+            ]
         }
         let milestones = item.milestones.map { milestone -> [String: Any] in
             ["text": markdown.inlineHTML(milestone.text), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil]
@@ -40,7 +40,6 @@ extension ViewContext {
         crumbs.append(Crumb(title: numberLabel(item) ?? item.title))
 
         var values: [String: Any] = [
-            "numberLabel": numberLabel(item) ?? "",
             "typeLabel": strings["item.\(item.type.rawValue)"],
             "municipality": municipality?.title ?? "",
             "municipalityURL": municipality.map { links.page($0.path) } ?? "",
@@ -48,7 +47,6 @@ extension ViewContext {
             "documentURL": links.page(document.path),
             "sectionLabel": document.sectionLabel ?? strings["section.label"],
             "status": status(item.status) ?? ["label": strings["status.ikke-angivet"], "modifier": "ikke-angivet"],
-            "statusText": item.statusText.map { html($0, headingOffset: 2) } ?? "",
             "missingDescription": item.missingDescription,
             "intro": html(item.intro, headingOffset: 1),
             "activities": activities,
@@ -64,7 +62,6 @@ extension ViewContext {
             "hasEvaluation": !evaluation.isEmpty,
             "localThemes": localThemes,
             "hasLocalThemes": !localThemes.isEmpty || item.localThemesAsWritten != nil,
-            "localThemesAsWritten": item.localThemesAsWritten ?? "",
             "themes": themeLinks(item.themeIDs, links),
             "hasThemes": !item.themeIDs.isEmpty,
             "tags": tagLinks(item.tagIDs, links),
@@ -75,7 +72,12 @@ extension ViewContext {
             values["section"] = section.title
             values["sectionURL"] = links.page(section.path)
         }
+        // Absent values are left out rather than set to "": swift-mustache treats an empty
+        // string as true, and a missing key would otherwise fall back to an outer value.
         if let shortTitle = item.shortTitle { values["shortTitle"] = shortTitle }
+        if let label = numberLabel(item) { values["numberLabel"] = label }
+        if let text = item.statusText { values["statusText"] = html(text, headingOffset: 2) }
+        if let text = item.localThemesAsWritten { values["localThemesAsWritten"] = text }
         return PreparedPage(
             path: item.path, template: "item", kind: "item",
             context: merge(frame(path: item.path, title: item.title, section: "municipalities", crumbs: crumbs), values),

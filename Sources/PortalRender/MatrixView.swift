@@ -13,21 +13,21 @@ extension ViewContext {
             "caption": strings["matrix.themesCaption"],
             "corner": strings["matrix.themeColumn"],
             "numeric": true,
-            "columns": municipalities.map { ["title": $0.shortTitle, "url": links.page($0.path)] },
+            "columns": municipalities.map { ["title": $0.shortTitle, "url": links.page($0.path)] as [String: Any] },
             "rows": matrix.rows.compactMap { row -> [String: Any]? in
                 guard let theme = graph.theme(row.themeID) else { return nil }
                 return [
                     "title": theme.title,
                     "url": links.page(theme.path),
                     "cells": zip(municipalities, row.cells).map { municipality, itemIDs -> [String: Any] in
-                        var cell: [String: Any] = [
+                        [
                             "text": String(itemIDs.count),
+                            "marked": false,
                             "label": strings.format("matrix.countLabel", [
                                 "count": String(itemIDs.count), "theme": theme.title, "municipality": municipality.shortTitle,
                             ]),
+                            "url": itemIDs.isEmpty ? false : links.page(theme.path, anchor: anchor(for: municipality)),
                         ]
-                        if !itemIDs.isEmpty { cell["url"] = links.page(theme.path, anchor: anchor(for: municipality)) }
-                        return cell
                     },
                 ]
             },
@@ -43,28 +43,25 @@ extension ViewContext {
         case .localThemes:
             captionKey = "matrix.localThemesCaption"
             corner = document.itemLabel ?? strings["item.initiative"]
-            columns = matrix.columns.map { ["title": "\($0.key) \($0.title)"] }
+            columns = matrix.columns.map { ["title": "\($0.key) \($0.title)", "url": false] }
         case .sections:
             captionKey = document.matrixRows == .activities ? "matrix.activitiesCaption" : "matrix.sectionsCaption"
             corner = document.matrixRows == .activities ? strings["item.activities"] : (document.itemLabel ?? strings["item.initiative"])
             columns = matrix.columns.map { column in
-                var value: [String: Any] = ["title": column.title]
-                if let section = graph.section(column.key) { value["url"] = links.page(section.path) }
-                return value
+                ["title": column.title, "url": absent(graph.section(column.key).map { links.page($0.path) })]
             }
         case .themes:
             captionKey = "matrix.crossThemesCaption"
             corner = document.itemLabel ?? strings["item.initiative"]
             columns = matrix.columns.map { column in
-                var value: [String: Any] = ["title": column.title]
-                if let theme = graph.theme(column.key) { value["url"] = links.page(theme.path) }
-                return value
+                ["title": column.title, "url": absent(graph.theme(column.key).map { links.page($0.path) })]
             }
         }
         let sectionLabel = document.sectionLabel ?? strings["section.label"]
         return [
             "id": "matrix-\(index + 1)",
             "caption": strings.format(captionKey, ["document": document.title, "sections": sectionLabel]),
+            "numeric": false,
             "corner": corner,
             "columns": columns,
             "rows": matrix.rows.compactMap { row -> [String: Any]? in
@@ -81,6 +78,7 @@ extension ViewContext {
                         [
                             "text": marked ? strings["matrix.yes"] : strings["matrix.no"],
                             "marked": marked,
+                            "url": false,
                         ]
                     },
                 ]

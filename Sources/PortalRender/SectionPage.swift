@@ -26,20 +26,19 @@ extension ViewContext {
             return ["title": other.title, "url": links.page(other.path), "document": otherDocument.title]
         }
         let label = document.sectionLabel ?? strings["section.label"]
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "label": [label, section.number].compactMap { $0 }.joined(separator: " "),
             "body": html(section.body, headingOffset: 1),
             "items": items,
             "hasItems": !items.isEmpty,
             "themes": themeLinks(section.themeIDs, links),
-            "implements": section.implementsID.flatMap(sectionLink) ?? [:],
-            "hasImplements": section.implementsID != nil,
             "implementedBy": section.implementedByIDs.compactMap(sectionLink),
             "hasImplementedBy": !section.implementedByIDs.isEmpty,
             "document": document.title,
             "documentURL": links.page(document.path),
             "source": source(section.source, links),
         ]
+        if let implements = section.implementsID.flatMap(sectionLink) { values["implements"] = implements }
         return PreparedPage(
             path: section.path, template: "section", kind: "section",
             context: merge(frame(path: section.path, title: section.title, section: "municipalities",

@@ -46,12 +46,11 @@ struct ViewContext {
             "themes": themeLinks(item.themeIDs, links),
             "missingDescription": item.missingDescription,
         ]
-        if let label = numberLabel(item) { summary["numberLabel"] = label }
-        if let section = item.sectionID.flatMap(graph.section) {
-            summary["section"] = section.title
-            summary["sectionURL"] = links.page(section.path)
-        }
-        if let status = status(item.status) { summary["status"] = status }
+        let section = item.sectionID.flatMap(graph.section)
+        summary["numberLabel"] = absent(numberLabel(item))
+        summary["section"] = absent(section?.title)
+        summary["sectionURL"] = absent(section.map { links.page($0.path) })
+        summary["status"] = absent(status(item.status))
         return summary
     }
 
@@ -64,9 +63,9 @@ struct ViewContext {
             "municipality": municipalityTitle(document.municipalityID),
             "when": document.period ?? document.date ?? strings["missing.notGiven"],
         ]
-        if let page = reference.page { source["page"] = String(page) }
-        if let section = reference.section { source["section"] = section }
-        if let file = document.sourceFile { source["file"] = file }
+        source["page"] = absent(reference.page.map(String.init))
+        source["section"] = absent(reference.section)
+        source["file"] = absent(document.sourceFile)
         return source
     }
 
@@ -97,9 +96,7 @@ struct ViewContext {
         if !crumbs.isEmpty {
             breadcrumbs.append(["title": strings["nav.home"], "url": links.page("")])
             breadcrumbs += crumbs.map { crumb in
-                var value: [String: Any] = ["title": crumb.title]
-                if let path = crumb.path { value["url"] = links.page(path) }
-                return value
+                ["title": crumb.title, "url": absent(crumb.path.map { links.page($0) })]
             }
         }
         var frame: [String: Any] = [
@@ -107,7 +104,7 @@ struct ViewContext {
             "siteTitle": site.title,
             "title": title,
             "documentTitle": path.isEmpty ? site.title : "\(title) – \(site.title)",
-            "description": site.description,
+            "metaDescription": site.description,
             "root": links.root,
             "homeURL": links.page(""),
             "stylesheet": links.file(site.paths.assets + "/site.css"),
@@ -126,6 +123,15 @@ struct ViewContext {
     func html(_ text: String, headingOffset: Int) -> String {
         markdown.html(text, headingOffset: headingOffset)
     }
+}
+
+/// The value for an optional in a template's list element: the value, or `false`.
+///
+/// Leaving the key out is not enough: Mustache looks a missing name up in the enclosing
+/// contexts, so an item without a status would show the page's status, and a table
+/// cell without a link would link to its row. `false` stops the lookup.
+func absent(_ value: Any?) -> Any {
+    value ?? false
 }
 
 /// Merges page values into the common frame.
