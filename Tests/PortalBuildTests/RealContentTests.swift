@@ -1,0 +1,214 @@
+import Foundation
+import PortalBuild
+import PortalContent
+import PortalGraph
+import PortalTestSupport
+import Testing
+
+/// Builds the real content with the real theme once, for every test in this suite.
+actor RealSite {
+    static let shared = RealSite()
+    private var result: (report: BuildReport, site: BuiltSite)?
+
+    func build() async throws -> (report: BuildReport, site: BuiltSite) {
+        if let result { return result }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-real-\(UUID().uuidString)/output")
+        let report = try await SiteBuilder().build(BuildOptions(
+            contentDirectory: Repository.content, themeDirectory: Repository.theme, outputDirectory: output))
+        let built = (report, BuiltSite(root: output))
+        result = built
+        return built
+    }
+}
+
+@Suite("The real content builds into a complete, cross-linked site")
+struct RealContentTests {
+    var graph: SiteGraph {
+        get async throws { try await RealSite.shared.build().report.graph }
+    }
+
+    var site: BuiltSite {
+        get async throws { try await RealSite.shared.build().site }
+    }
+
+    @Test func theRealContentBuildsWithoutWarnings() async throws {
+        let report = try await RealSite.shared.build().report
+        #expect(report.warnings.map(\.description) == [])
+        #expect(report.pagesByKind["item"] == 41)
+        #expect(report.pagesByKind["municipality"] == 4)
+        #expect(report.pagesByKind["document"] == 5)
+    }
+
+    @Test func everyDocumentHasItsEntities() async throws {
+        let graph = try await graph
+        func items(_ document: String) -> [Item] { graph.items.filter { $0.documentID == document } }
+        #expect(graph.municipalities.map(\.id) == ["hilleroed", "rudersdal", "slagelse", "kalundborg"])
+        #expect(items("rudersdal-virksomhedsplan-2019").count == 16)
+        #expect(graph.document("rudersdal-virksomhedsplan-2019")?.sectionIDs.count == 5)
+        #expect(items("hilleroed-udviklingsplan-2019-2021").count == 6)
+        #expect(graph.document("hilleroed-en-del-af-faellesskabet")?.sectionIDs.count == 4)
+        #expect(items("slagelse-opfoelgning-udviklingsaftalen-2014").count == 7)
+        let ideas = items("kalundborg-idekatalog-h24")
+        #expect(ideas.count == 12)
+        #expect(ideas.filter { !$0.missingDescription }.count == 10)
+        #expect(ideas.filter(\.missingDescription).compactMap(\.number).sorted() == ["12", "7"])
+    }
+
+    @Test("Kalundborg's ideas cover the themes the catalogue marks", arguments: [
+        ("1", [1, 2, 3, 4, 5]), ("2", [3, 5]), ("3", [1, 3, 4, 5]), ("4", [1, 2, 4, 5]), ("5", [1, 2, 4, 5]),
+        ("6", [1, 2, 4, 5]), ("7", []), ("8", [1, 2, 3, 4, 5]), ("9", [1, 2, 3, 5]), ("10", [1, 2, 4, 5]),
+        ("11", [1, 2, 5]), ("12", []),
+    ])
+    func kalundborgThemeMarks(number: String, themes: [Int]) async throws {
+        let items = try await graph.items
+        let idea = try #require(items.first { $0.documentID == "kalundborg-idekatalog-h24" && $0.number == number })
+        #expect(idea.localThemes == themes)
+    }
+
+    @Test func kalundborgsMainInitiativesGroupTheIdeas() async throws {
+        let graph = try await graph
+        let document = try #require(graph.document("kalundborg-idekatalog-h24"))
+        let grouping = document.sectionIDs.compactMap(graph.section).map { section in
+            section.itemIDs.compactMap(graph.item).compactMap(\.number)
+        }
+        #expect(grouping == [["2", "9", "12"], ["3", "6", "10", "11"], ["1", "4", "5", "7", "8"]])
+        #expect(document.administrativeIdeas.count == 8)
+    }
+
+    @Test func theCatalogueMatrixMarksIdea3WithThemes1345AndNot2() async throws {
+        let site = try await site
+        let page = try #require(site.page("kommuner/kalundborg/idekatalog-h24/index.html"))
+        let rows = page.tableRows(caption: "idéer og de temaer, kataloget markerer")
+        #expect(rows.count == 13)
+        let idea3 = try #require(rows.first { $0.first?.hasPrefix("Idé 3:") == true })
+        #expect(Array(idea3.dropFirst()) == ["Ja", "Nej", "Ja", "Ja", "Ja"])
+        let idea7 = try #require(rows.first { $0.first?.hasPrefix("Idé 7:") == true })
+        #expect(Array(idea7.dropFirst()) == ["Nej", "Nej", "Nej", "Nej", "Nej"])
+    }
+
+    @Test func rudersdalMilestonesKeepTheirDatesAsWritten() async throws {
+        let graph = try await graph
+        let first = try #require(graph.items.first { $0.documentID == "rudersdal-virksomhedsplan-2019" && $0.number == "1" })
+        #expect(first.title == "Udvikling af borgerkurser: God og sikker adfærd på internettet")
+        #expect(first.milestones.map(\.when) == ["Ultimo maj", "Ultimo juni", "Ultimo november", "Ultimo januar 2019"])
+        let second = try #require(graph.items.first { $0.documentID == "rudersdal-virksomhedsplan-2019" && $0.number == "2" })
+        #expect(second.title == "Implementering af Åben Dialog")
+        let repeated = Dictionary(grouping: second.milestones, by: \.text).filter { $0.value.count > 1 }
+        #expect(repeated.count == 1)
+        #expect(Set(repeated.values.first?.compactMap(\.when) ?? []) == ["Ultimo januar", "Medio marts"])
+    }
+
+    @Test func rudersdalsEmptyKeyFiguresAreNotGivenNeverZero() async throws {
+        let site = try await site
+        let page = try #require(site.page("kommuner/rudersdal/virksomhedsplan-2019/index.html"))
+        #expect(page.text.contains("Antal medarbejdere Ikke angivet"))
+        #expect(page.text.contains("Budget 2019 Ikke angivet"))
+        #expect(page.text.contains("Bofællesskab 64 pladser"))
+        #expect(!site.pagePaths.contains { site.page($0)?.html.contains("Slet ikke næste linje") == true })
+    }
+
+    @Test func slagelseHasADeselectedActivity() async throws {
+        let graph = try await graph
+        let activities = graph.items.filter { $0.documentID == "slagelse-opfoelgning-udviklingsaftalen-2014" }.flatMap(\.activities)
+        #expect(activities.count == 11)
+        #expect(activities.filter { $0.status == .fravalgt }.count == 1)
+        #expect(activities.allSatisfy { $0.status != nil && $0.statusText != nil })
+    }
+
+    @Test func hillerødsPlanFollowsThePolicysAmbitions() async throws {
+        let graph = try await graph
+        let plan = try #require(graph.document("hilleroed-udviklingsplan-2019-2021"))
+        let implemented = plan.sectionIDs.compactMap(graph.section).compactMap(\.implementsID)
+        #expect(implemented.count == 4)
+        #expect(Set(implemented) == Set(graph.document("hilleroed-en-del-af-faellesskabet")?.sectionIDs ?? []))
+        #expect(plan.relatedIDs == ["hilleroed-en-del-af-faellesskabet"])
+        let activities = plan.itemIDs.compactMap(graph.item).flatMap(\.activities)
+        #expect(activities.count == 25)
+        #expect(plan.itemIDs.compactMap(graph.item).allSatisfy { item in item.evaluation.allSatisfy { $0.value == nil } })
+    }
+
+    @Test func everyPageHasTheSameFrame() async throws {
+        let site = try await site
+        #expect(site.pagePaths.count == 112)
+        for path in site.pagePaths {
+            let page = try #require(site.page(path))
+            #expect(page.h1Count == 1, "\(path) has \(page.h1Count) h1")
+            #expect(page.html.contains("<html lang=\"da\">"), "\(path)")
+            #expect(page.html.contains("class=\"skip-link\" href=\"#indhold\""), "\(path)")
+            #expect(page.html.contains("<main id=\"indhold\""), "\(path)")
+            #expect(page.html.contains("Content-Security-Policy"), "\(path)")
+            #expect(page.text.contains("Tilgængelighedserklæring"), "\(path)")
+            if path != "index.html" { #expect(page.html.contains("class=\"breadcrumbs"), "\(path)") }
+        }
+    }
+
+    @Test func entityPagesSayWhereTheirTextComesFrom() async throws {
+        let site = try await site
+        let graph = try await graph
+        for path in graph.items.map(\.path) + graph.sections.map(\.path) + graph.documents.map(\.path) {
+            let page = try #require(site.page(path + "index.html"))
+            #expect(page.html.contains("class=\"source\""), "\(path)")
+        }
+        let idea = try #require(graph.item("kalundborg-ide-03"))
+        let item = try #require(site.page(idea.path + "index.html"))
+        #expect(item.text.contains("Kilde: Idekatalog forebyggende indsatser (H24) , Kalundborg Kommune, 11. juli 2023, side 6"))
+    }
+
+    @Test func ideasWithoutADescriptionSaySo() async throws {
+        let graph = try await graph
+        let site = try await site
+        for idea in graph.items.filter(\.missingDescription) {
+            let page = try #require(site.page(idea.path + "index.html"))
+            #expect(page.text.contains("Beskrivelsen mangler i kilden."))
+        }
+    }
+
+    @Test func everyInternalLinkAndFragmentResolves() async throws {
+        let site = try await site
+        var cache: [String: Set<String>] = [:]
+        for path in site.pagePaths {
+            let page = try #require(site.page(path))
+            for link in page.links {
+                guard let target = site.resolve(link, from: path) else { continue }
+                let exists = FileManager.default.fileExists(atPath: site.root.appendingPathComponent(target.path).path)
+                #expect(exists, "\(path) links to \(link)")
+                if let fragment = target.fragment, exists, target.path.hasSuffix(".html") {
+                    let ids = cache[target.path] ?? site.page(target.path)?.ids ?? []
+                    cache[target.path] = ids
+                    #expect(ids.contains(fragment), "\(path) links to missing #\(fragment)")
+                }
+            }
+        }
+    }
+
+    @Test func anItemLinksToEverythingItBelongsToAndEachLinksBack() async throws {
+        let graph = try await graph
+        let site = try await site
+        for item in graph.items {
+            let page = try #require(site.page(item.path + "index.html"))
+            let targets = Set(page.links.compactMap { site.resolve($0, from: item.path + "index.html")?.path })
+            var owners = [graph.municipality(item.municipalityID)?.path, graph.document(item.documentID)?.path]
+            owners += [item.sectionID.flatMap(graph.section)?.path]
+            owners += item.themeIDs.map { graph.theme($0)?.path } + item.tagIDs.map { graph.tag($0)?.path }
+            for owner in owners.compactMap({ $0 }) {
+                #expect(targets.contains(owner + "index.html"), "\(item.id) does not link to \(owner)")
+                let back = try #require(site.page(owner + "index.html"))
+                let backTargets = Set(back.links.compactMap { site.resolve($0, from: owner + "index.html")?.path })
+                #expect(backTargets.contains(item.path + "index.html"), "\(owner) does not list \(item.id)")
+            }
+        }
+    }
+
+    @Test func theHomeMatrixCountsLinkToTheThemePagePerMunicipality() async throws {
+        let site = try await site
+        let graph = try await graph
+        let home = try #require(site.page("index.html"))
+        let rows = home.tableRows(caption: "Antal indsatser og idéer pr. fælles tema og kommune")
+        #expect(rows.count == graph.themes.count + 1)
+        #expect(rows.first == ["Fælles tema", "Hillerød", "Rudersdal", "Slagelse", "Kalundborg"])
+        for (row, matrixRow) in zip(rows.dropFirst(), graph.themeMatrix.rows) {
+            #expect(Array(row.dropFirst()) == matrixRow.cells.map { String($0.count) })
+        }
+        #expect(home.links.contains("temaer/sundhed/index.html#kalundborg"))
+    }
+}
