@@ -12,7 +12,8 @@ actor RealSite {
 
     func build() async throws -> (report: BuildReport, site: BuiltSite) {
         if let result { return result }
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-real-\(UUID().uuidString)/output")
+        // Inside .build/ (ignored by git) so repeated runs reuse one folder instead of filling /tmp.
+        let output = Repository.root.appendingPathComponent(".build/test-sites/real-content/output")
         let report = try await SiteBuilder().build(BuildOptions(
             contentDirectory: Repository.content, themeDirectory: Repository.theme, outputDirectory: output))
         let built = (report, BuiltSite(root: output))
