@@ -14,8 +14,12 @@ public struct MarkdownRenderer: Sendable {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
+    /// cmark-gfm's extension registry is global and not safe to fill from several
+    /// threads at once; a static constant runs the registration exactly once.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     public init() {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = Self.extensionsRegistered
     }
 
     /// Block-level HTML for a Markdown text.

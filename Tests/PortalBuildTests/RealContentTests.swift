@@ -8,17 +8,22 @@ import Testing
 /// Builds the real content with the real theme once, for every test in this suite.
 actor RealSite {
     static let shared = RealSite()
-    private var result: (report: BuildReport, site: BuiltSite)?
+    /// The one build, shared: an actor method that awaits is re-entered by the next
+    /// caller, so the task (not its result) is what must be stored.
+    private var task: Task<(report: BuildReport, site: BuiltSite), Error>?
 
     func build() async throws -> (report: BuildReport, site: BuiltSite) {
-        if let result { return result }
-        // Inside .build/ (ignored by git) so repeated runs reuse one folder instead of filling /tmp.
-        let output = Repository.root.appendingPathComponent(".build/test-sites/real-content/output")
-        let report = try await SiteBuilder().build(BuildOptions(
-            contentDirectory: Repository.content, themeDirectory: Repository.theme, outputDirectory: output))
-        let built = (report, BuiltSite(root: output))
-        result = built
-        return built
+        if let task { return try await task.value }
+        let task = Task { () async throws -> (report: BuildReport, site: BuiltSite) in
+            // Inside .build/ (ignored by git), one folder per test process so parallel runs never meet.
+            let output = Repository.root
+                .appendingPathComponent(".build/test-sites/real-content-\(ProcessInfo.processInfo.processIdentifier)/output")
+            let report = try await SiteBuilder().build(BuildOptions(
+                contentDirectory: Repository.content, themeDirectory: Repository.theme, outputDirectory: output))
+            return (report, BuiltSite(root: output))
+        }
+        self.task = task
+        return try await task.value
     }
 }
 
