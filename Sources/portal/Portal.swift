@@ -6,9 +6,10 @@ struct Portal: AsyncParsableCommand {
         commandName: "portal",
         abstract: "Kommuneportal: builds a cross-linked website comparing Danish municipalities' social-policy plans.",
         discussion: """
-        Content is Markdown with YAML front matter in content/ (see docs/content-format.md); \
+        Content is Markdown with YAML front matter in content/ (see README.md, "Content format"); \
         the theme in themes/default/ holds the templates, styles and Danish UI strings.
         """,
+        version: "0.1.0",
         subcommands: [Build.self],
         defaultSubcommand: Build.self)
 }

@@ -1,0 +1,90 @@
+import Foundation
+import PortalCore
+import PortalOutput
+import PortalTestSupport
+import Testing
+
+@Suite("The output folder is only ever the whole old site or the whole new one")
+struct SiteWriterTests {
+    func files(in folder: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
+               let text = String(data: data, encoding: .utf8) {
+                result[path] = text
+            }
+        }
+        return result
+    }
+
+    @Test func writesTheFilesAndLeavesNothingStale() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            let writer = SiteWriter(outputDirectory: output)
+            try writer.write([OutputFile(path: "index.html", text: "gammel"), OutputFile(path: "a/b/index.html", text: "b")])
+            try writer.write([OutputFile(path: "index.html", text: "ny"), OutputFile(path: "c/index.html", text: "c")])
+            #expect(files(in: output) == ["index.html": "ny", "c/index.html": "c"])
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "output" }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func aPathOutsideTheOutputIsRefusedAndTheOldSiteKept() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            let writer = SiteWriter(outputDirectory: output)
+            try writer.write([OutputFile(path: "index.html", text: "gammel")])
+            for bad in ["../escape.html", "/etc/x", "a//b", "./a"] {
+                #expect(throws: OutputError.unsafePath(bad)) {
+                    try writer.write([OutputFile(path: "index.html", text: "ny"), OutputFile(path: bad, text: "x")])
+                }
+            }
+            #expect(files(in: output) == ["index.html": "gammel"])
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+        }
+    }
+
+    @Test func leftoversOfAKilledBuildAreCleanedUp() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(".output.staging-dead/x"), withIntermediateDirectories: true)
+            let writer = SiteWriter(outputDirectory: output)
+            try writer.write([OutputFile(path: "index.html", text: "ny")])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+        }
+    }
+
+    @Test func aSiteSwappedOutBeforeAKillIsPutBack() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            // A build killed between its two renames leaves only the retired old site.
+            let retired = folder.appendingPathComponent(".output.old-dead")
+            try writeContent(["index.html": "gammel"], to: retired)
+            let writer = SiteWriter(outputDirectory: folder.appendingPathComponent("output"))
+            try writer.removeLeftovers()
+            #expect(files(in: folder.appendingPathComponent("output")) == ["index.html": "gammel"])
+        }
+    }
+
+    @Test func theArchiveHoldsExactlyTheOutputAtItsTopLevel() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            try SiteWriter(outputDirectory: output).write([
+                OutputFile(path: "index.html", text: "forside"), OutputFile(path: "temaer/sundhed/index.html", text: "tema"),
+            ])
+            let archive = folder.appendingPathComponent("site.zip")
+            try SiteArchive().archive(output, to: archive)
+            let unpacked = folder.appendingPathComponent("unpacked")
+            try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+            let unzip = Process()
+            unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            unzip.arguments = ["python3", "-m", "zipfile", "-e", archive.path, unpacked.path]
+            try unzip.run()
+            unzip.waitUntilExit()
+            #expect(unzip.terminationStatus == 0)
+            #expect(files(in: unpacked).filter { !$0.key.hasSuffix("/") && $0.value != "" } ==
+                ["index.html": "forside", "temaer/sundhed/index.html": "tema"])
+        }
+    }
+}
