@@ -33,6 +33,8 @@ public struct BuildOptions: Sendable {
 /// What a build did, for the summary.
 public struct BuildReport: Sendable {
     public var pagesByKind: [String: Int]
+    /// Seconds spent in each stage, in order (load, resolve, theme, render, write).
+    public var stageSeconds: [(stage: String, seconds: Double)]
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
@@ -56,26 +58,49 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var diagnostics = Diagnostics()
+        var stages: [(stage: String, seconds: Double)] = []
+        var lap = start
+        func endStage(_ name: String) {
+            let now = clock.now
+            stages.append((name, (now - lap).seconds))
+            lap = now
+        }
 
         var content = ContentLoader().load(from: options.contentDirectory, displayPrefix: options.contentDisplay)
         if let baseURL = options.baseURL {
             content.site?.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
         }
         diagnostics.append(contentsOf: content.diagnostics)
+        endStage("load")
         let (graph, graphDiagnostics) = SiteGraphBuilder().build(content)
         diagnostics.append(contentsOf: graphDiagnostics)
+        endStage("resolve")
         let (theme, themeDiagnostics) = await ThemeLoader().load(from: options.themeDirectory, displayPrefix: options.themeDisplay)
         diagnostics.append(contentsOf: themeDiagnostics)
+        endStage("theme")
         guard let graph, let theme, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
 
-        let rendered = SiteRenderer(theme: theme).renderSite(graph)
-        diagnostics.append(contentsOf: rendered.diagnostics)
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
-
+        let writer = SiteWriter(outputDirectory: options.outputDirectory)
+        let staged: StagedSite
         do {
-            try SiteWriter(outputDirectory: options.outputDirectory).write(rendered.files)
+            staged = try writer.begin()
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(path: options.outputDirectory.path), "\(error)"))
+            throw BuildFailure(diagnostics: diagnostics.sorted)
+        }
+        // Pages go to the staging folder as they are rendered; nothing is visible in
+        // output/ until the commit below.
+        let rendered = SiteRenderer(theme: theme).renderSite(graph) { file in try staged.write(file) }
+        diagnostics.append(contentsOf: rendered.diagnostics)
+        endStage("render")
+        guard !diagnostics.hasErrors else {
+            staged.abort()
+            throw BuildFailure(diagnostics: diagnostics.sorted)
+        }
+        do {
+            try staged.commit()
             if let archive = options.archive {
                 try SiteArchive().archive(options.outputDirectory, to: archive)
             }
@@ -83,11 +108,16 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error(at: SourceLocation(path: options.outputDirectory.path), "\(error)"))
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
-        let elapsed = clock.now - start
+        endStage("commit")
         return BuildReport(
-            pagesByKind: rendered.pagesByKind, filesWritten: rendered.files.count,
+            pagesByKind: rendered.pagesByKind, stageSeconds: stages, filesWritten: rendered.files,
             warnings: diagnostics.sorted.filter { $0.severity == .warning },
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            graph: graph)
+            seconds: (clock.now - start).seconds, graph: graph)
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

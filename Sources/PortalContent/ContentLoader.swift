@@ -30,8 +30,7 @@ public struct ContentLoader: Sendable {
         let decoder = RecordDecoder()
         var records: [ContentRecord] = []
         var diagnostics: [Diagnostic] = []
-        for file in files {
-            let (record, fileDiagnostics) = decoder.decode(file)
+        for (record, fileDiagnostics) in files.concurrentMap(decoder.decode) {
             if let record { records.append(record) }
             diagnostics.append(contentsOf: fileDiagnostics)
         }

@@ -19,16 +19,29 @@ public struct ContentReader: Sendable {
     /// Reads every `.md` file below `directory`, in a stable (sorted) order.
     /// - Parameter displayPrefix: how `directory` is written in diagnostics.
     public func readFiles(in directory: URL, displayPrefix: String) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-        var files: [SourceFile] = []
+        var found: [FoundFile] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = []
-        walk(directory, display: displayPrefix, visited: &visited, files: &files, diagnostics: &diagnostics)
+        walk(directory, display: displayPrefix, visited: &visited, files: &found, diagnostics: &diagnostics)
+        let results = found.concurrentMap { read($0.url, display: $0.display) }
+        var files: [SourceFile] = []
+        for result in results {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
         return (files.sorted { $0.path < $1.path }, diagnostics)
+    }
+
+    private struct FoundFile: Sendable {
+        var url: URL
+        var display: String
     }
 
     private func walk(
         _ directory: URL, display: String, visited: inout Set<String>,
-        files: inout [SourceFile], diagnostics: inout [Diagnostic]
+        files: inout [FoundFile], diagnostics: inout [Diagnostic]
     ) {
         let manager = FileManager.default
         let realPath = directory.resolvingSymlinksInPath().path
@@ -62,10 +75,7 @@ public struct ContentReader: Sendable {
             if isDirectory.boolValue {
                 walk(url, display: shown, visited: &visited, files: &files, diagnostics: &diagnostics)
             } else if url.pathExtension == Self.contentExtension {
-                switch read(url, display: shown) {
-                case .success(let file): files.append(file)
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
+                files.append(FoundFile(url: url, display: shown))
             }
         }
     }
@@ -116,6 +126,7 @@ public struct ContentReader: Sendable {
                 "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
                 hint: "save the file as UTF-8; it looks like it was saved as Latin-1/Windows-1252"))
         }
+        guard bytes.contains(0x0D) else { return .success(SourceFile(path: display, text: text)) }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return .success(SourceFile(path: display, text: normalised))
     }

@@ -14,25 +14,37 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits `file`. The front matter must start on the first line with `---` and end
     /// with a line that is exactly `---` (or `...`).
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
-        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        let text = file.text[...]
+        // Walk line by line only as far as the closing fence; the body is not split.
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart: Substring.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
+            lineNumber += 1
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if let start = yamlStart {
+                if line == "---" || line == "..." {
+                    var yaml = String(text[start..<lineStart])
+                    if yaml.hasSuffix("\n") { yaml.removeLast() }
+                    return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: String(text[next...]), bodyLine: lineNumber + 1))
+                }
+            } else {
+                guard line == "---" else {
+                    return .failure(.error(
+                        at: file.location(line: 1),
+                        "file must start with front matter: a line '---', the fields, and a closing '---'",
+                        hint: "add '---' as the first line, then 'kind: ...', 'id: ...', 'title: ...', then '---'"))
+                }
+                yamlStart = next
+            }
+            lineStart = next
+        }
+        if yamlStart == nil {
             return .failure(.error(
                 at: file.location(line: 1), "file must start with front matter: a line '---', the fields, and a closing '---'",
                 hint: "add '---' as the first line, then 'kind: ...', 'id: ...', 'title: ...', then '---'"))
-        }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            lineNumber += 1
-            let trimmed = line.trimmingTrailingSpaces()
-            if trimmed == "---" || trimmed == "..." {
-                return .success(FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"), yamlLine: 2,
-                    body: lines.joined(separator: "\n"), bodyLine: lineNumber + 1))
-            }
-            yamlLines.append(line)
         }
         return .failure(.error(
             at: file.location(line: 1), "front matter is not closed: no line '---' after the fields",

@@ -4,11 +4,11 @@ import PortalCore
 /// Stage 5 of the build: writes the site so that `output/` is only ever the complete
 /// previous site or the complete new one.
 ///
-/// The new site is written to a staging folder beside the output folder (same file
-/// system, so renames are cheap and atomic), then swapped in. A build that fails or is
-/// killed before the swap leaves the old `output/` exactly as it was; leftovers of a
-/// killed build are removed by the next one. After a good build `output/` holds exactly
-/// the new files: nothing stale survives from earlier builds.
+/// Files are written into a staging folder beside the output folder (same file
+/// system, so renames are cheap and atomic) while the site is rendered, then the
+/// staging folder is swapped in. A build that fails or is killed before the swap
+/// leaves the old `output/` exactly as it was; the next build removes what a killed
+/// one left. After a good build `output/` holds exactly the new files.
 public struct SiteWriter: Sendable {
     public let outputDirectory: URL
 
@@ -16,56 +16,32 @@ public struct SiteWriter: Sendable {
         self.outputDirectory = outputDirectory.standardizedFileURL
     }
 
-    private var parent: URL { outputDirectory.deletingLastPathComponent() }
-    private var name: String { outputDirectory.lastPathComponent }
-    private var stagingPrefix: String { ".\(name).staging-" }
-    private var retiredPrefix: String { ".\(name).old-" }
+    var parent: URL { outputDirectory.deletingLastPathComponent() }
+    var stagingPrefix: String { ".\(outputDirectory.lastPathComponent).staging-" }
+    var retiredPrefix: String { ".\(outputDirectory.lastPathComponent).old-" }
 
-    /// Writes `files` and swaps them in as the new output folder.
-    public func write(_ files: [OutputFile]) throws(OutputError) {
+    /// Starts a new staging folder; write files into it, then `commit()` or `abort()`.
+    public func begin() throws(OutputError) -> StagedSite {
         try removeLeftovers()
-        let unique = ProcessInfo.processInfo.globallyUniqueString
-        let staging = parent.appendingPathComponent(stagingPrefix + unique)
-        let retired = parent.appendingPathComponent(retiredPrefix + unique)
-        let manager = FileManager.default
+        let staging = parent.appendingPathComponent(stagingPrefix + ProcessInfo.processInfo.globallyUniqueString)
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(staging.path, error.localizedDescription)
         }
+        return StagedSite(staging: staging, writer: self)
+    }
+
+    /// Writes `files` as the whole new site in one go.
+    public func write(_ files: [OutputFile]) throws(OutputError) {
+        let site = try begin()
         do {
-            var folders: Set<String> = []
-            for file in files {
-                guard let relative = Self.safeRelativePath(file.path) else { throw OutputError.unsafePath(file.path) }
-                let target = staging.appendingPathComponent(relative)
-                let folder = target.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard manager.createFile(atPath: target.path, contents: file.data) else {
-                    throw OutputError.cannotWrite(target.path, "the file could not be created")
-                }
-            }
-        } catch let error as OutputError {
-            try? manager.removeItem(at: staging)
+            for file in files { try site.write(file) }
+            try site.commit()
+        } catch {
+            site.abort()
             throw error
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw .cannotWrite(staging.path, error.localizedDescription)
         }
-        // Swap: old output aside, staging in, old output removed.
-        let hadOutput = manager.fileExists(atPath: outputDirectory.path)
-        do {
-            if hadOutput { try manager.moveItem(at: outputDirectory, to: retired) }
-            try manager.moveItem(at: staging, to: outputDirectory)
-        } catch {
-            if hadOutput, !manager.fileExists(atPath: outputDirectory.path) {
-                try? manager.moveItem(at: retired, to: outputDirectory)
-            }
-            try? manager.removeItem(at: staging)
-            throw .cannotWrite(outputDirectory.path, error.localizedDescription)
-        }
-        try? manager.removeItem(at: retired)
     }
 
     /// Removes staging and retired folders a killed build left behind. A retired folder
@@ -89,6 +65,51 @@ public struct SiteWriter: Sendable {
         guard !path.hasPrefix("/"), !parts.isEmpty,
               parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }) else { return nil }
         return path
+    }
+}
+
+/// A site being written into its staging folder. `write` may be called from several
+/// threads at once (for different files).
+public struct StagedSite: Sendable {
+    public let staging: URL
+    let writer: SiteWriter
+
+    public func write(_ file: OutputFile) throws(OutputError) {
+        guard let relative = SiteWriter.safeRelativePath(file.path) else { throw .unsafePath(file.path) }
+        let target = staging.appendingPathComponent(relative)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Not atomic on purpose: the whole folder is swapped in atomically instead,
+            // and a temporary file per page would double the work.
+            try file.data.write(to: target)
+        } catch {
+            throw .cannotWrite(target.path, error.localizedDescription)
+        }
+    }
+
+    /// Swaps the staged site in as the output folder: old output aside, staging in,
+    /// old output removed.
+    public func commit() throws(OutputError) {
+        let manager = FileManager.default
+        let output = writer.outputDirectory
+        let retired = writer.parent.appendingPathComponent(writer.retiredPrefix + ProcessInfo.processInfo.globallyUniqueString)
+        let hadOutput = manager.fileExists(atPath: output.path)
+        do {
+            if hadOutput { try manager.moveItem(at: output, to: retired) }
+            try manager.moveItem(at: staging, to: output)
+        } catch {
+            if hadOutput, !manager.fileExists(atPath: output.path) {
+                try? manager.moveItem(at: retired, to: output)
+            }
+            abort()
+            throw .cannotWrite(output.path, error.localizedDescription)
+        }
+        try? manager.removeItem(at: retired)
+    }
+
+    /// Throws the staged files away; the output folder is untouched.
+    public func abort() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }
 

@@ -3,6 +3,15 @@ import PortalCore
 import PortalGraph
 import PortalMarkdown
 
+/// One page the site has, named by what it shows. Rendering works from this list, so
+/// pages can be prepared and rendered independently, in parallel, and one at a time
+/// (an editor preview re-renders only the pages whose dependencies changed).
+public enum PageJob: Sendable, Hashable {
+    case home, municipalities, themes, tags
+    case municipality(String), document(String), section(String), item(String)
+    case theme(String), tag(String), page(String)
+}
+
 /// Stage 4 of the build: prepares every page's values from the site graph, renders them
 /// with the theme and adds the theme's assets and the data files.
 public struct SiteRenderer: Sendable {
@@ -13,19 +22,37 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
     }
 
-    /// Every page of the site with its prepared values, in a stable order.
-    public func preparePages(_ graph: SiteGraph) -> [PreparedPage] {
+    /// Every page of the site, in a stable order.
+    public func jobs(_ graph: SiteGraph) -> [PageJob] {
+        var jobs: [PageJob] = [.home, .municipalities, .themes, .tags]
+        jobs += graph.municipalities.map { .municipality($0.id) }
+        jobs += graph.documents.map { .document($0.id) }
+        jobs += graph.sections.map { .section($0.id) }
+        jobs += graph.items.map { .item($0.id) }
+        jobs += graph.themes.map { .theme($0.id) }
+        jobs += graph.tags.map { .tag($0.id) }
+        jobs += graph.pages.map { .page($0.id) }
+        return jobs
+    }
+
+    /// The prepared values of one page; nil for an id the graph does not have.
+    public func prepare(_ job: PageJob, in graph: SiteGraph) -> PreparedPage? {
         let view = ViewContext(graph: graph, strings: theme.strings, markdown: markdown)
-        let dataFiles = DataExport(graph: graph, strings: theme.strings, markdown: markdown).descriptions()
-        var pages = [view.homePage(), view.municipalitiesPage(), view.themesPage(), view.tagsPage()]
-        pages += graph.municipalities.map(view.municipalityPage)
-        pages += graph.documents.map(view.documentPage)
-        pages += graph.sections.map(view.sectionPage)
-        pages += graph.items.map(view.itemPage)
-        pages += graph.themes.map(view.themePage)
-        pages += graph.tags.map(view.tagPage)
-        pages += graph.pages.map { view.freePage($0, dataFiles: dataFiles) }
-        return pages
+        switch job {
+        case .home: return view.homePage()
+        case .municipalities: return view.municipalitiesPage()
+        case .themes: return view.themesPage()
+        case .tags: return view.tagsPage()
+        case .municipality(let id): return graph.municipality(id).map(view.municipalityPage)
+        case .document(let id): return graph.document(id).map(view.documentPage)
+        case .section(let id): return graph.section(id).map(view.sectionPage)
+        case .item(let id): return graph.item(id).map(view.itemPage)
+        case .theme(let id): return graph.theme(id).map(view.themePage)
+        case .tag(let id): return graph.tag(id).map(view.tagPage)
+        case .page(let id):
+            let dataFiles = DataExport(graph: graph, strings: theme.strings, markdown: markdown).descriptions()
+            return graph.page(id).map { view.freePage($0, dataFiles: dataFiles) }
+        }
     }
 
     /// Renders one prepared page to HTML.
@@ -39,30 +66,44 @@ public struct SiteRenderer: Sendable {
         return .success(OutputFile(path: page.path + "index.html", text: html))
     }
 
-    /// The whole site: pages, assets and data files, plus the number of pages by kind.
-    public func renderSite(_ graph: SiteGraph) -> (files: [OutputFile], pagesByKind: [String: Int], diagnostics: [Diagnostic]) {
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        var pagesByKind: [String: Int] = [:]
-        for page in preparePages(graph) {
+    /// Renders the whole site, handing each file to `emit` as soon as it is ready, so
+    /// that the site is never held in memory at once. Pages are rendered in parallel;
+    /// `emit` must be safe to call from several threads.
+    public func renderSite(
+        _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void
+    ) -> (pagesByKind: [String: Int], files: Int, diagnostics: [Diagnostic]) {
+        let outcomes = jobs(graph).concurrentMap { job -> (kind: String?, diagnostic: Diagnostic?) in
+            guard let page = prepare(job, in: graph) else { return (nil, nil) }
             switch render(page) {
             case .success(let file):
-                files.append(file)
-                pagesByKind[page.kind, default: 0] += 1
+                do {
+                    try emit(file)
+                    return (page.kind, nil)
+                } catch {
+                    return (nil, .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
+                }
             case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+                return (nil, diagnostic)
             }
         }
+        var pagesByKind: [String: Int] = [:]
+        var diagnostics = outcomes.compactMap(\.diagnostic)
+        for kind in outcomes.compactMap(\.kind) { pagesByKind[kind, default: 0] += 1 }
+        var extra: [OutputFile] = theme.assets.map { asset in
+            OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data)
+        }
         do {
-            files += try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files()
+            extra += try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files()
         } catch {
-            diagnostics.append(.error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files: \(error)"))
+            diagnostics.append(.error(at: SourceLocation(path: graph.site.paths.data), "cannot make the data files: \(error)"))
         }
-        files += theme.assets.map { asset in
-            var file = asset
-            file.path = graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count)
-            return file
+        for file in extra {
+            do {
+                try emit(file)
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(path: file.path), "cannot write the file: \(error)"))
+            }
         }
-        return (files, pagesByKind, diagnostics)
+        return (pagesByKind, outcomes.filter { $0.kind != nil }.count + extra.count, diagnostics)
     }
 }

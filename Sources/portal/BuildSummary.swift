@@ -19,7 +19,8 @@ struct BuildSummary {
         lines.append("")
         lines.append("  Files written: \(report.filesWritten) to \(output)/" + (archive.map { " and \($0)" } ?? ""))
         lines.append("  Warnings:      \(report.warnings.count)")
-        lines.append("  Built in \(Int((report.seconds * 1000).rounded())) ms")
+        let stages = report.stageSeconds.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
+        lines.append("  Built in \(Int((report.seconds * 1000).rounded())) ms (\(stages) ms)")
         return lines.joined(separator: "\n")
     }
 }
