@@ -7,6 +7,9 @@ public struct LoadedContent: Sendable {
     public var site: SiteConfig?
     public var records: [ContentRecord]
     public var diagnostics: [Diagnostic]
+    /// Ids of files that exist but could not be decoded; their errors are already
+    /// reported, so references to them are not reported again.
+    public var unusable: [EntityKind: Set<String>] = [:]
 }
 
 /// Stage 1 of the build: reads the content folder into typed records. Later stages
@@ -28,12 +31,12 @@ public struct ContentLoader: Sendable {
     /// Decodes files that are already in memory (tests, an editor preview).
     public func load(_ files: [SourceFile]) -> LoadedContent {
         let decoder = RecordDecoder()
-        var records: [ContentRecord] = []
-        var diagnostics: [Diagnostic] = []
-        for (record, fileDiagnostics) in files.concurrentMap(decoder.decode) {
-            if let record { records.append(record) }
-            diagnostics.append(contentsOf: fileDiagnostics)
+        var loaded = LoadedContent(site: nil, records: [], diagnostics: [])
+        for decoded in files.concurrentMap(decoder.decode) {
+            if let record = decoded.record { loaded.records.append(record) }
+            if let unusable = decoded.unusable { loaded.unusable[unusable.kind, default: []].insert(unusable.id) }
+            loaded.diagnostics.append(contentsOf: decoded.diagnostics)
         }
-        return LoadedContent(site: nil, records: records, diagnostics: diagnostics)
+        return loaded
     }
 }

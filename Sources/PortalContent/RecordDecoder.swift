@@ -12,7 +12,39 @@ public struct RecordDecoder: Sendable {
 
     public init() {}
 
-    public func decode(_ file: SourceFile) -> (record: ContentRecord?, diagnostics: [Diagnostic]) {
+    /// What decoding one file gave.
+    public struct Decoded: Sendable {
+        public var record: ContentRecord?
+        public var diagnostics: [Diagnostic]
+        /// The kind and id of a file that could not be decoded, when those two could be
+        /// read: references to it are then not reported again as unknown.
+        public var unusable: (kind: EntityKind, id: String)?
+    }
+
+    public func decode(_ file: SourceFile) -> Decoded {
+        let (record, diagnostics) = decodeRecord(file)
+        var unusable: (kind: EntityKind, id: String)?
+        if record == nil, let (kind, id) = Self.identity(of: file) { unusable = (kind, id) }
+        return Decoded(record: record, diagnostics: diagnostics, unusable: unusable)
+    }
+
+    /// `kind:` and `id:` read line by line, for files whose YAML does not parse.
+    static func identity(of file: SourceFile) -> (EntityKind, String)? {
+        var kind: EntityKind?
+        var id: String?
+        for line in file.text.split(separator: "\n", maxSplits: 60).dropFirst() {
+            if line.hasPrefix("---") { break }
+            if line.hasPrefix("kind:") {
+                kind = EntityKind(rawValue: line.dropFirst(5).trimmingCharacters(in: .whitespaces))
+            } else if line.hasPrefix("id:") {
+                id = line.dropFirst(3).trimmingCharacters(in: .whitespaces.union(["\"", "'"]))
+            }
+        }
+        guard let kind, let id, !id.isEmpty else { return nil }
+        return (kind, id)
+    }
+
+    private func decodeRecord(_ file: SourceFile) -> (record: ContentRecord?, diagnostics: [Diagnostic]) {
         let frontMatter: FrontMatter
         switch FrontMatter.split(file) {
         case .success(let split): frontMatter = split
@@ -33,7 +65,7 @@ public struct RecordDecoder: Sendable {
             }
             root = node
         } catch {
-            return (nil, [Self.diagnostic(for: error, file: file, yaml: frontMatter.yaml, lineOffset: lineOffset)])
+            return (nil, [Self.diagnostic(for: error, file: file, yaml: frontMatter.yaml, lineOffset: lineOffset, what: "front matter")])
         }
         let sink = DiagnosticSink()
         let record = decodeRecord(root, file: file, frontMatter: frontMatter, sink: sink)
@@ -61,7 +93,7 @@ public struct RecordDecoder: Sendable {
             return nil
         }
         guard let fields = YAMLFields(root, file: file, lineOffset: lineOffset, sink: sink,
-                                      allowed: Self.commonFields + Self.fields(for: kind), what: "a \(kind.rawValue) file") else {
+                                      allowed: Self.commonFields + Self.fields(for: kind), what: "\(kind.article) \(kind.rawValue) file") else {
             return nil
         }
         let header = decodeHeader(kind: kind, fields: fields, file: file, frontMatter: frontMatter, sink: sink)
@@ -111,7 +143,7 @@ public struct RecordDecoder: Sendable {
         let sourceSection = fields.string("source_section")
         guard let id, let title else { return nil }
         return RecordHeader(
-            kind: kind, id: id, title: title, slug: slug, order: order, page: page, sourceSection: sourceSection,
+            kind: kind, id: id, title: title, titleLocation: fields.location(of: "title"), slug: slug, order: order, page: page, sourceSection: sourceSection,
             body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
     }
 
@@ -196,40 +228,41 @@ public struct RecordDecoder: Sendable {
     }
 
     private static let placeholderHeader = RecordHeader(
-        kind: .page, id: Located("", at: SourceLocation(path: "")), title: "", slug: nil, order: nil, page: nil,
+        kind: .page, id: Located("", at: SourceLocation(path: "")), title: "", titleLocation: SourceLocation(path: ""), slug: nil, order: nil, page: nil,
         sourceSection: nil, body: "", bodyLocation: SourceLocation(path: ""), file: SourceLocation(path: ""))
 
     // MARK: YAML errors
 
-    static func diagnostic(for error: Error, file: SourceFile, yaml: String, lineOffset: Int) -> Diagnostic {
+    /// - Parameter what: how the YAML is named in the message ("front matter", "the settings file").
+    static func diagnostic(for error: Error, file: SourceFile, yaml: String, lineOffset: Int, what: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
-            return .error(at: file.location(line: lineOffset + 1), "front matter cannot be read: \(error)")
+            return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(error)")
         }
         func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "front matter is not valid YAML: \(problem)"
+            var message = "\(what) is not valid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             // An unclosed bracket or quote is found where the file ends; the place to fix
             // it is where it was opened.
             let opened = context.flatMap { $0.text.contains("flow") || $0.text.contains("quoted") ? $0.mark : nil }
-            return .error(at: at(opened ?? mark), message, hint: hint(for: problem))
+            return .error(at: at(opened ?? mark), message, hint: hint(for: problem + " " + (context?.text ?? "")))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
             return .error(at: file.location(line: line), "field '\(key)' is given twice",
                           hint: "keep one '\(key):' line and delete the other")
         case .reader(let problem, _, _, _):
-            return .error(at: file.location(line: lineOffset + 1), "front matter cannot be read: \(problem)")
+            return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(problem)")
         default:
-            return .error(at: file.location(line: lineOffset + 1), "front matter cannot be read: \(yamlError)")
+            return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(yamlError)")
         }
     }
 
     private static func hint(for problem: String) -> String {
-        if problem.contains("tab") {
+        if problem.contains("tab") || problem.contains("cannot start any token") {
             return "indent with spaces, not tabs"
         }
         if problem.contains("quoted scalar") {

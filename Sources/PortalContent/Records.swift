@@ -3,6 +3,11 @@ import PortalCore
 /// The kinds of file the portal understands; the `kind:` field of every content file.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
     case municipality, document, section, item, appendix, theme, tag, page
+
+    /// "a" or "an", for messages ("an item file").
+    public var article: String {
+        [.item, .appendix].contains(self) ? "an" : "a"
+    }
 }
 
 /// A reference to another entity by id, remembered with where it was written so that an
@@ -33,6 +38,8 @@ public struct RecordHeader: Sendable, Hashable {
     public var kind: EntityKind
     public var id: Located<String>
     public var title: String
+    /// Where the title is written: the place to fix when its slug collides.
+    public var titleLocation: SourceLocation
     /// The address part chosen by the editor; when nil the slug is made from the title.
     public var slug: Located<String>?
     public var order: Int?

@@ -56,6 +56,10 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+        if let deep = RecordDecoder.excessiveNesting(in: file.text) {
+            return (nil, [.error(at: file.location(line: deep.line, column: deep.column),
+                                 "the settings file is nested more than \(RecordDecoder.maximumNesting) levels deep")])
+        }
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: file.text) else {
@@ -63,7 +67,7 @@ public struct SiteConfig: Sendable, Hashable {
             }
             node = root
         } catch {
-            return (nil, [RecordDecoder.diagnostic(for: error, file: file, yaml: file.text, lineOffset: 0)])
+            return (nil, [RecordDecoder.diagnostic(for: error, file: file, yaml: file.text, lineOffset: 0, what: "the settings file")])
         }
         let sink = DiagnosticSink()
         let allowed = ["title", "description", "language", "footer_pages", "navigation_pages", "featured_documents", "base_url", "paths",

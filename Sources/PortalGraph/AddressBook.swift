@@ -18,7 +18,7 @@ struct AddressBook {
         var slug = header.slug?.value ?? Slug.make(header.title)
         if slug.isEmpty { slug = header.id.value }
         let path = parent + slug + "/"
-        let location = header.slug?.location ?? header.file
+        let location = header.slug?.location ?? header.titleLocation
         if let first = taken[path] {
             diagnostics.append(.error(
                 at: location, "the address '\(path)' is already used by \(first.file.path) ('\(first.title)')",

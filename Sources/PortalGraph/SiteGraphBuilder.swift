@@ -10,7 +10,7 @@ public struct SiteGraphBuilder: Sendable {
     public init() {}
 
     public func build(_ content: LoadedContent) -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
-        var resolver = Resolver(records: content.records)
+        var resolver = Resolver(records: content.records, unusable: content.unusable)
         guard let site = content.site else {
             _ = resolver.resolve(site: nil)
             return (nil, resolver.diagnostics)
@@ -35,8 +35,11 @@ private struct Resolver {
     /// Every id with the kind and place of its file. Ids are unique per kind: a tag and a
     /// theme may share the id `civilsamfund`, as references always say which kind they mean.
     var ids: [EntityKind: [String: RecordHeader]] = [:]
+    /// Files whose errors are already reported; references to them stay quiet.
+    let unusable: [EntityKind: Set<String>]
 
-    init(records: [ContentRecord]) {
+    init(records: [ContentRecord], unusable: [EntityKind: Set<String>] = [:]) {
+        self.unusable = unusable
         var municipalities: [MunicipalityRecord] = [], documents: [DocumentRecord] = [], sections: [SectionRecord] = []
         var items: [ItemRecord] = [], appendices: [AppendixRecord] = []
         var themes: [PlainRecord] = [], tags: [PlainRecord] = [], pages: [PlainRecord] = []
@@ -88,6 +91,7 @@ private struct Resolver {
     /// Checks that `reference` names an entity of `kind`; reports it otherwise.
     mutating func check(_ reference: Reference?, is kind: EntityKind, field: String) -> String? {
         guard let reference else { return nil }
+        if unusable[kind]?.contains(reference.id) == true { return nil }
         guard ids[kind]?[reference.id] != nil else {
             let candidates = Array(ids[kind, default: [:]].keys)
             if let other = EntityKind.allCases.first(where: { ids[$0]?[reference.id] != nil }) {
