@@ -186,7 +186,9 @@ public struct RecordDecoder: Sendable {
                      status: activity.enumeration("status", as: Status.self), statusText: activity.string("status_text"))
         }
         let milestones = fields.objects("milestones", allowed: ["text", "when"], what: "a milestone") { milestone in
-            milestone.string("text", required: true).map { Milestone(text: $0, when: milestone.string("when")) }
+            milestone.string("text", required: true).map {
+                Milestone(text: $0, when: milestone.string("when"), whenLocation: milestone.has("when") ? milestone.location(of: "when") : nil)
+            }
         }
         let evaluation = fields.objects("evaluation", allowed: ["label", "value"], what: "an evaluation field") { field in
             field.string("label", required: true).map { EvaluationField(label: $0, value: field.string("value")) }

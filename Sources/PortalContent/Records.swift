@@ -138,10 +138,23 @@ public struct Milestone: Sendable, Hashable {
     public var text: String
     /// The date exactly as the source writes it ("Ultimo maj", "Forår 2020").
     public var when: String?
+    /// Where `when` is written, for a warning when it cannot be read as a date.
+    public var whenLocation: SourceLocation?
 
-    public init(text: String, when: String?) {
+    public init(text: String, when: String?, whenLocation: SourceLocation? = nil) {
         self.text = text
         self.when = when
+        self.whenLocation = whenLocation
+    }
+
+    /// Two milestones are the same when they say the same, wherever they are written.
+    public static func == (lhs: Milestone, rhs: Milestone) -> Bool {
+        lhs.text == rhs.text && lhs.when == rhs.when
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(when)
     }
 }
 

@@ -269,6 +269,13 @@ private struct Resolver {
                 milestones: record.milestones, evaluation: record.evaluation, intro: split.intro, fields: split.fields,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection),
                 path: addresses.place(record.header, under: document.path, diagnostics: &diagnostics))
+            for milestone in record.milestones {
+                if let when = milestone.when, DanishDate(when) == nil {
+                    diagnostics.append(.warning(
+                        at: milestone.whenLocation ?? record.header.file, "cannot read '\(when)' as a date; it is shown as written",
+                        hint: "dates like 'Ultimo maj 2019', 'Primo august 2019 – ultimo marts 2020', 'Forår 2020' or 'Løbende' can be placed on a timeline"))
+                }
+            }
             if item.themeIDs.isEmpty {
                 diagnostics.append(.warning(at: record.header.file, "item has no cross-municipality theme",
                                             hint: "add 'themes:' to the item or to its section so it can be compared"))
