@@ -46,7 +46,11 @@ extension ViewContext {
             "document": document.title,
             "documentURL": links.page(document.path),
             "sectionLabel": document.sectionLabel ?? strings["section.label"],
-            "status": status(item.status) ?? ["label": strings["status.ikke-angivet"], "modifier": "ikke-angivet"],
+            // Without a status of its own, an item whose activities carry statuses (Slagelse)
+            // shows those instead of a misleading "Ikke angivet".
+            "status": status(item.status)
+                ?? (item.activities.contains { $0.status != nil } ? false as Any
+                    : ["label": strings["status.ikke-angivet"], "modifier": "ikke-angivet"]),
             "missingDescription": item.missingDescription,
             "intro": html(item.intro, headingOffset: 1),
             "activities": activities,
