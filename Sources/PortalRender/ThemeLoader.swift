@@ -13,6 +13,10 @@ public struct ThemeLoader: Sendable {
 
     public func load(from directory: URL, displayPrefix: String) async -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let (strings, stringsDiagnostics) = loadStrings(from: directory, displayPrefix: displayPrefix)
+        diagnostics += stringsDiagnostics
+        let stringsDisplay = "\(displayPrefix)/strings.yaml"
+
         let templatesURL = directory.appendingPathComponent("templates")
         let templateFiles = Self.files(below: templatesURL).filter { $0.hasSuffix(".mustache") }
         if templateFiles.isEmpty {
@@ -29,8 +33,16 @@ public struct ThemeLoader: Sendable {
                 diagnostics.append(.error(at: SourceLocation(path: display), "cannot read the template as UTF-8 text"))
                 continue
             }
+            for use in TemplateReferences.strings(in: text) where strings.value(at: use.key) == nil {
+                diagnostics.append(.error(
+                    at: SourceLocation(path: display, line: use.line, column: use.column),
+                    "the string '\(use.key)' used by \(name) is not in the strings file",
+                    hint: "add it to \(stringsDisplay) or correct the name"))
+            }
             do {
-                try library.register(text, named: name)
+                // UI strings are the same on every page, so they are written into the
+                // template once here instead of being looked up on every render.
+                try library.register(TemplateReferences.inliningStrings(text, strings), named: name)
                 sources[name] = (display, text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
@@ -55,31 +67,6 @@ public struct ThemeLoader: Sendable {
                                       hint: "add \(required).mustache to the theme's templates folder"))
         }
 
-        let stringsDisplay = "\(displayPrefix)/strings.yaml"
-        var strings = Strings(tree: [:])
-        if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("strings.yaml").path),
-           let text = String(data: data, encoding: .utf8) {
-            do {
-                strings = Strings(tree: Strings.normalised(try Yams.load(yaml: text)) as? [String: Any] ?? [:])
-                for key in strings.missingKeys(StringKeys.all) {
-                    diagnostics.append(.error(at: SourceLocation(path: stringsDisplay), "the string '\(key)' is missing",
-                                              hint: "add it to the theme's strings file"))
-                }
-                for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-                    for use in TemplateReferences.strings(in: source.text) where strings.value(at: use.key) == nil {
-                        diagnostics.append(.error(
-                            at: SourceLocation(path: source.display, line: use.line, column: use.column),
-                            "the string '\(use.key)' used by \(name) is not in the strings file",
-                            hint: "add it to \(stringsDisplay) or correct the name"))
-                    }
-                }
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(path: stringsDisplay), "the strings file is not valid YAML: \(error)"))
-            }
-        } else {
-            diagnostics.append(.error(at: SourceLocation(path: stringsDisplay), "the theme has no readable strings file"))
-        }
-
         let assetsURL = directory.appendingPathComponent("assets")
         let assets = Self.files(below: assetsURL).compactMap { relative -> OutputFile? in
             guard let data = FileManager.default.contents(atPath: assetsURL.appendingPathComponent(relative).path) else {
@@ -90,6 +77,24 @@ public struct ThemeLoader: Sendable {
         }
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : Theme(library: library, strings: strings, assets: assets, location: displayPrefix), diagnostics)
+    }
+
+    private func loadStrings(from directory: URL, displayPrefix: String) -> (Strings, [Diagnostic]) {
+        let display = "\(displayPrefix)/strings.yaml"
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("strings.yaml").path),
+              let text = String(data: data, encoding: .utf8) else {
+            return (Strings(tree: [:]), [.error(at: SourceLocation(path: display), "the theme has no readable strings file")])
+        }
+        do {
+            let strings = Strings(tree: Strings.normalised(try Yams.load(yaml: text)) as? [String: Any] ?? [:])
+            let missing = strings.missingKeys(StringKeys.all).map { key in
+                Diagnostic.error(at: SourceLocation(path: display), "the string '\(key)' is missing",
+                                 hint: "add it to the theme's strings file")
+            }
+            return (strings, missing)
+        } catch {
+            return (Strings(tree: [:]), [.error(at: SourceLocation(path: display), "the strings file is not valid YAML: \(error)")])
+        }
     }
 
     /// Regular files below `directory`, as sorted relative paths; hidden files are skipped.
@@ -115,6 +120,47 @@ enum TemplateReferences {
         var isParent: Bool
         var line: Int
         var column: Int
+    }
+
+    /// `text` with every `{{strings.key}}` replaced by the string, HTML-escaped, and
+    /// every `{{{strings.key}}}` by the string as it is. Sections over strings are kept.
+    static func inliningStrings(_ text: String, _ strings: Strings) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            let triple = afterOpen.hasPrefix("{")
+            let nameStart = triple ? afterOpen.dropFirst() : afterOpen
+            let close = triple ? "}}}" : "}}"
+            if let end = nameStart.range(of: close) {
+                let name = nameStart[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                if name.hasPrefix("strings."), let value = strings.value(at: String(name.dropFirst("strings.".count))) as? String {
+                    result += triple ? value : htmlEscaped(value)
+                    rest = nameStart[end.upperBound...]
+                    continue
+                }
+            }
+            result += rest[open]
+            rest = afterOpen
+        }
+        return result + rest
+    }
+
+    /// The same escaping as swift-mustache's `{{x}}`.
+    static func htmlEscaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     /// Uses of `{{strings.some.key}}` (and its section forms) with their places.
