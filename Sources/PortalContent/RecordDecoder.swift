@@ -297,34 +297,42 @@ public struct RecordDecoder: Sendable {
 
     /// The place where flow brackets or indentation first go deeper than allowed.
     static func excessiveNesting(in yaml: String) -> (line: Int, column: Int)? {
-        var depth = 0, line = 1, column = 0
-        var quote: Character?
-        for character in yaml {
-            column += 1
-            if character == "\n" {
+        // Bytes, not characters: this runs over every file and only looks at ASCII.
+        var depth = 0, line = 1, column = 0, indent = 0
+        var inIndent = true
+        var quote: UInt8?
+        for byte in yaml.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 0
+                indent = 0
+                inIndent = true
                 continue
+            }
+            if inIndent {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indent += 1
+                    if indent > maximumNesting * 4 { return (line, column) }
+                } else {
+                    inIndent = false
+                }
             }
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            switch character {
-            case "\"", "'": quote = column == 1 || depth > 0 ? character : quote
-            case "[", "{":
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if column == 1 || depth > 0 { quote = byte }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumNesting { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
             default:
-                if column > maximumNesting * 8, character != " " { break }
+                break
             }
-        }
-        var lineNumber = 0
-        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let indent = text.prefix(while: { $0 == " " || $0 == "-" }).count
-            if indent > maximumNesting * 4 { return (lineNumber, indent) }
         }
         return nil
     }

@@ -76,14 +76,12 @@ private struct Resolver {
 
     /// Sorts by explicit `order`, then by the source's number read as a number, then by title.
     static func ordered<T>(_ records: [T], _ header: KeyPath<T, RecordHeader>, number: KeyPath<T, String?>? = nil) -> [T] {
-        func key(_ record: T) -> (Int, Int, String) {
+        // Keys are computed once per record, not once per comparison.
+        let keys = records.enumerated().map { offset, record -> (Int, Int, String, Int) in
             let numeric = number.flatMap { record[keyPath: $0] }.flatMap { Int($0.filter(\.isNumber)) } ?? Int.max
-            return (record[keyPath: header].order ?? Int.max, numeric, record[keyPath: header].title)
+            return (record[keyPath: header].order ?? Int.max, numeric, record[keyPath: header].title, offset)
         }
-        return records.enumerated().sorted { lhs, rhs in
-            let (a, b) = (key(lhs.element), key(rhs.element))
-            return a != b ? a < b : lhs.offset < rhs.offset
-        }.map(\.element)
+        return keys.sorted { $0 < $1 }.map { records[$0.3] }
     }
 
     // MARK: References

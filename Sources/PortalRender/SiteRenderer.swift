@@ -72,7 +72,11 @@ public struct SiteRenderer: Sendable {
     public func renderSite(
         _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void
     ) -> (pagesByKind: [String: Int], files: Int, diagnostics: [Diagnostic]) {
-        let outcomes = jobs(graph).concurrentMap { job -> (kind: String?, diagnostic: Diagnostic?) in
+        // The data files are one more job beside the pages (nil), so they are made
+        // while pages render instead of after them.
+        let work: [PageJob?] = [nil] + jobs(graph).map { $0 }
+        let outcomes = work.concurrentMap { job -> (kind: String?, diagnostic: Diagnostic?) in
+            guard let job else { return (nil, emitExtraFiles(graph, emit: emit)) }
             guard let page = prepare(job, in: graph) else { return (nil, nil) }
             switch render(page) {
             case .success(let file):
@@ -87,23 +91,24 @@ public struct SiteRenderer: Sendable {
             }
         }
         var pagesByKind: [String: Int] = [:]
-        var diagnostics = outcomes.compactMap(\.diagnostic)
         for kind in outcomes.compactMap(\.kind) { pagesByKind[kind, default: 0] += 1 }
-        var extra: [OutputFile] = theme.assets.map { asset in
-            OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data)
-        }
+        let dataFiles = 3
+        return (pagesByKind, outcomes.filter { $0.kind != nil }.count + theme.assets.count + dataFiles,
+                outcomes.compactMap(\.diagnostic))
+    }
+
+    /// The theme's assets and the data files.
+    private func emitExtraFiles(_ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> Diagnostic? {
         do {
-            extra += try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files()
-        } catch {
-            diagnostics.append(.error(at: SourceLocation(path: graph.site.paths.data), "cannot make the data files: \(error)"))
-        }
-        for file in extra {
-            do {
-                try emit(file)
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(path: file.path), "cannot write the file: \(error)"))
+            for asset in theme.assets {
+                try emit(OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data))
             }
+            for file in try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files() {
+                try emit(file)
+            }
+            return nil
+        } catch {
+            return .error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files and assets: \(error)")
         }
-        return (pagesByKind, outcomes.filter { $0.kind != nil }.count + extra.count, diagnostics)
     }
 }
