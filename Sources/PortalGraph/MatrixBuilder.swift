@@ -26,7 +26,13 @@ struct MatrixBuilder {
         var result: [DocumentMatrix] = []
         if !document.localThemes.isEmpty {
             let columns = document.localThemes.map { DocumentMatrix.Column(key: String($0.number), title: $0.title) }
-            result.append(DocumentMatrix(axis: .localThemes, columns: columns, rows: documentItems.map { item in
+            // The catalogue's own table lists its ideas by number, not by grouping.
+            let byNumber = documentItems.enumerated().sorted { lhs, rhs in
+                let a = lhs.element.number.flatMap { Int($0) } ?? .max
+                let b = rhs.element.number.flatMap { Int($0) } ?? .max
+                return a != b ? a < b : lhs.offset < rhs.offset
+            }.map(\.element)
+            result.append(DocumentMatrix(axis: .localThemes, columns: columns, rows: byNumber.map { item in
                 DocumentMatrix.Row(itemID: item.id, activityIndex: nil,
                                    marks: document.localThemes.map { item.localThemes.contains($0.number) })
             }))

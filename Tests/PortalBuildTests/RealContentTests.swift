@@ -86,6 +86,7 @@ struct RealContentTests {
         let page = try #require(site.page("kommuner/kalundborg/idekatalog-h24/index.html"))
         let rows = page.tableRows(caption: "idéer og de temaer, kataloget markerer")
         #expect(rows.count == 13)
+        #expect(rows.dropFirst().map { $0.first?.prefix(while: { $0 != ":" }) } == (1...12).map { "Idé \($0)" })
         let idea3 = try #require(rows.first { $0.first?.hasPrefix("Idé 3:") == true })
         #expect(Array(idea3.dropFirst()) == ["Ja", "Nej", "Ja", "Ja", "Ja"])
         let idea7 = try #require(rows.first { $0.first?.hasPrefix("Idé 7:") == true })
