@@ -44,7 +44,7 @@ struct YAMLFields {
             }
             guard allowed.contains(name) else {
                 var hint = "allowed fields here: " + allowed.joined(separator: ", ")
-                if let guess = Self.closest(to: name, in: allowed) { hint = "did you mean '\(guess)'? " + hint }
+                if let guess = Suggestion.closest(to: name, in: allowed) { hint = "did you mean '\(guess)'? " + hint }
                 sink.error(Self.location(of: key, file: file, lineOffset: lineOffset), "unknown field '\(name)' in \(what)", hint: hint)
                 continue
             }
@@ -195,27 +195,6 @@ struct YAMLFields {
         case .sequence: "a list"
         case .alias: "an alias"
         }
-    }
-
-    /// The allowed name nearest to a misspelt one, if it is close enough to be a typo.
-    static func closest(to name: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, editDistance(name, $0)) }
-            .filter { $0.1 <= max(2, name.count / 3) }
-            .min { $0.1 < $1.1 }?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -31,26 +31,3 @@ struct AddressBook {
         return path
     }
 }
-
-/// Suggests the id an editor probably meant.
-enum YAMLSuggestion {
-    static func closest(to name: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, distance(name, $0)) }
-            .filter { $0.1 <= max(2, name.count / 4) }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-}

@@ -99,7 +99,7 @@ private struct Resolver {
                 return nil
             }
             var hint = "check the spelling, or create a \(kind.rawValue) file with 'id: \(reference.id)'"
-            if let guess = YAMLSuggestion.closest(to: reference.id, in: candidates) { hint = "did you mean '\(guess)'?" }
+            if let guess = Suggestion.closest(to: reference.id, in: candidates) { hint = "did you mean '\(guess)'?" }
             diagnostics.append(.error(at: reference.location, "\(field) '\(reference.id)' does not exist", hint: hint))
             return nil
         }
