@@ -14,8 +14,10 @@ struct AddressBook {
     }
 
     /// The folder path for `header` below `parent`, made from its slug or title.
-    mutating func place(_ header: RecordHeader, under parent: String, diagnostics: inout [Diagnostic]) -> String {
-        var slug = header.slug?.value ?? Slug.make(header.title)
+    /// - Parameter madeSlug: the slug made from the title, when the caller made it already
+    ///   (in parallel, for many items at once).
+    mutating func place(_ header: RecordHeader, under parent: String, madeSlug: String? = nil, diagnostics: inout [Diagnostic]) -> String {
+        var slug = header.slug?.value ?? madeSlug ?? Slug.make(header.title)
         if slug.isEmpty { slug = header.id.value }
         let path = parent + slug + "/"
         let location = header.slug?.location ?? header.titleLocation

@@ -6,22 +6,38 @@ struct MatrixBuilder {
     let municipalities: [Municipality]
     let sections: [Section]
     let items: [Item]
+    /// Items by document and sections by id, grouped once: matrices are built for every
+    /// document, and scanning all items each time is quadratic at national scale.
+    private let itemsByDocument: [String: [Item]]
+    private let sectionsByID: [String: Section]
+
+    init(themes: [Topic], municipalities: [Municipality], sections: [Section], items: [Item]) {
+        self.themes = themes
+        self.municipalities = municipalities
+        self.sections = sections
+        self.items = items
+        itemsByDocument = Dictionary(grouping: items, by: \.documentID)
+        sectionsByID = Dictionary(sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Themes × municipalities; items in site order within each cell.
     func themeMatrix() -> ThemeMatrix {
-        ThemeMatrix(
+        // One pass over the items fills every cell.
+        var cells: [String: [String: [String]]] = [:]
+        for item in items {
+            for theme in item.themeIDs { cells[theme, default: [:]][item.municipalityID, default: []].append(item.id) }
+        }
+        return ThemeMatrix(
             municipalityIDs: municipalities.map(\.id),
             rows: themes.map { theme in
-                ThemeMatrix.Row(themeID: theme.id, cells: municipalities.map { municipality in
-                    items.filter { $0.municipalityID == municipality.id && $0.themeIDs.contains(theme.id) }.map(\.id)
-                })
+                ThemeMatrix.Row(themeID: theme.id, cells: municipalities.map { cells[theme.id]?[$0.id] ?? [] })
             })
     }
 
     /// The document's own matrices: local themes (if it has them), sections (if it has
     /// more than one), and the cross-municipality themes its items map to.
     func matrices(for document: Document) -> [DocumentMatrix] {
-        let documentItems = items.filter { $0.documentID == document.id }
+        let documentItems = itemsByDocument[document.id] ?? []
         guard !documentItems.isEmpty else { return [] }
         var result: [DocumentMatrix] = []
         if !document.localThemes.isEmpty {
@@ -37,7 +53,7 @@ struct MatrixBuilder {
                                    marks: document.localThemes.map { item.localThemes.contains($0.number) })
             }))
         }
-        let documentSections = document.sectionIDs.compactMap { id in sections.first { $0.id == id } }
+        let documentSections = document.sectionIDs.compactMap { sectionsByID[$0] }
         if documentSections.count > 1 {
             let columns = documentSections.map { DocumentMatrix.Column(key: $0.id, title: $0.title) }
             var rows: [DocumentMatrix.Row] = []

@@ -221,7 +221,13 @@ private struct Resolver {
 
         // Items.
         var resolvedItems: [Item] = []
-        for record in items {
+        // The per-item work that needs no shared state is done in parallel up front.
+        let prepared = items.concurrentMap { record in
+            (split: MarkdownFields(splitting: record.header.body),
+             slug: Slug.make(record.header.title),
+             unreadableDates: record.milestones.filter { $0.when.map { DanishDate($0) == nil } ?? false })
+        }
+        for (record, prepared) in zip(items, prepared) {
             guard let documentID = check(record.document, is: .document, field: "document"),
                   let position = documentPosition[documentID] else { continue }
             let document = resolvedDocuments[position]
@@ -250,7 +256,7 @@ private struct Resolver {
             let ownThemes = check(record.themes, are: .theme, field: "theme")
             let sectionThemes = sectionID.flatMap { sectionPosition[$0] }.map { resolvedSections[$0].themeIDs } ?? []
             let localThemeThemes = document.localThemes.filter { localThemes.contains($0.number) }.flatMap(\.themeIDs)
-            let split = MarkdownFields(splitting: record.header.body)
+            let split = prepared.split
             if !record.missingDescription, split.intro.isEmpty, split.fields.isEmpty, record.activities.isEmpty,
                record.goals.isEmpty, record.milestones.isEmpty {
                 diagnostics.append(.warning(at: record.header.bodyLocation, "item has no text",
@@ -266,9 +272,9 @@ private struct Resolver {
                 activities: record.activities, goals: record.goals, successCriteria: record.successCriteria,
                 milestones: record.milestones, evaluation: record.evaluation, intro: split.intro, fields: split.fields,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection),
-                path: addresses.place(record.header, under: document.path, diagnostics: &diagnostics))
-            for milestone in record.milestones {
-                if let when = milestone.when, DanishDate(when) == nil {
+                path: addresses.place(record.header, under: document.path, madeSlug: prepared.slug, diagnostics: &diagnostics))
+            for milestone in prepared.unreadableDates {
+                if let when = milestone.when {
                     diagnostics.append(.warning(
                         at: milestone.whenLocation ?? record.header.file, "cannot read '\(when)' as a date; it is shown as written",
                         hint: "dates like 'Ultimo maj 2019', 'Primo august 2019 – ultimo marts 2020', 'Forår 2020' or 'Løbende' can be placed on a timeline"))
@@ -281,9 +287,10 @@ private struct Resolver {
             resolvedItems.append(item)
         }
         // Items are listed by section order within each document.
+        let itemsByDocument = Dictionary(grouping: resolvedItems.indices, by: { resolvedItems[$0].documentID })
         for index in resolvedDocuments.indices {
             let document = resolvedDocuments[index]
-            let inDocument = resolvedItems.filter { $0.documentID == document.id }
+            let inDocument = (itemsByDocument[document.id] ?? []).map { resolvedItems[$0] }
             let sectionRank = Dictionary(document.sectionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             let ordered = inDocument.enumerated().sorted { lhs, rhs in
                 let a = lhs.element.sectionID.flatMap { sectionRank[$0] } ?? .max
