@@ -13,6 +13,7 @@ extension ViewContext {
                 "title": section.title,
                 "url": links.page(section.path),
                 "number": absent(section.number),
+                "body": section.body.isEmpty ? false as Any : html(section.body, headingOffset: 3),
                 "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
                     dependencies.insert(item.id)
                     return itemSummary(item, links)
@@ -35,6 +36,7 @@ extension ViewContext {
         let localThemes = document.localThemes.map { theme -> [String: Any] in
             [
                 "number": String(theme.number),
+                "anchor": "lokalt-tema-\(theme.number)",
                 "title": theme.title,
                 "themes": themeLinks(theme.themeIDs, links),
                 "description": absent(theme.description.map { markdown.inlineHTML($0) }),

@@ -93,6 +93,7 @@ extension ViewContext {
             "dataFiles": dataFiles.map { file in
                 file.merging(["url": links.file(file["path"] as? String ?? "")]) { _, new in new }
             },
+            "license": absent(graph.site.license),
         ]
         return PreparedPage(
             path: page.path, template: page.layout ?? "page", kind: "page",
