@@ -78,7 +78,12 @@ public struct SiteBuilder: Sendable {
         let (theme, themeDiagnostics) = await ThemeLoader().load(from: options.themeDirectory, displayPrefix: options.themeDisplay)
         diagnostics.append(contentsOf: themeDiagnostics)
         endStage("theme")
-        guard let graph, let theme, !diagnostics.hasErrors else {
+        guard let graph, let theme else {
+            throw BuildFailure(diagnostics: diagnostics.sorted)
+        }
+        let renderer = SiteRenderer(theme: theme)
+        diagnostics.append(contentsOf: renderer.check(graph))
+        guard !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
 
@@ -92,7 +97,7 @@ public struct SiteBuilder: Sendable {
         }
         // Pages go to the staging folder as they are rendered; nothing is visible in
         // output/ until the commit below.
-        let rendered = SiteRenderer(theme: theme).renderSite(graph) { file in try staged.write(file) }
+        let rendered = renderer.renderSite(graph) { file in try staged.write(file) }
         diagnostics.append(contentsOf: rendered.diagnostics)
         endStage("render")
         guard !diagnostics.hasErrors else {

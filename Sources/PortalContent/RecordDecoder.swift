@@ -119,7 +119,7 @@ public struct RecordDecoder: Sendable {
         case .tag:
             return header.map { .tag(PlainRecord(header: $0)) }
         case .page:
-            return header.map { .page(PlainRecord(header: $0, layout: fields.string("layout"))) }
+            return header.map { .page(PlainRecord(header: $0, layout: fields.located("layout"))) }
         }
     }
 

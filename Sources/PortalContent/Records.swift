@@ -199,7 +199,7 @@ public struct AppendixRecord: Sendable, Hashable {
 public struct PlainRecord: Sendable, Hashable {
     public var header: RecordHeader
     /// Pages only: the theme template that shows it (default `page`).
-    public var layout: String?
+    public var layout: Located<String>?
 }
 
 /// One decoded content file.

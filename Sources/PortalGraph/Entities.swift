@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 import PortalMarkdown
 
 /// The entities of the site graph: plain values, resolved and ordered, that know their
@@ -126,6 +127,7 @@ public struct Topic: Sendable, Hashable, Identifiable {
     public var title: String
     public var body: String
     public var path: String
-    /// Pages only: the template that shows it.
+    /// Pages only: the template that shows it, and where that is written.
     public var layout: String?
+    public var layoutLocation: SourceLocation?
 }

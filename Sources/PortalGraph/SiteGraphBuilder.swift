@@ -140,7 +140,7 @@ private struct Resolver {
         addresses.reserve([paths.municipalities, paths.themes, paths.tags, paths.data, paths.assets].map { $0 + "/" })
         let pageTopics = pages.map { record in
             Topic(id: record.header.id.value, title: record.header.title, body: record.header.body,
-                  path: addresses.place(record.header, under: "", diagnostics: &diagnostics), layout: record.layout)
+                  path: addresses.place(record.header, under: "", diagnostics: &diagnostics), layout: record.layout?.value, layoutLocation: record.layout?.location)
         }
 
         // Municipalities and documents.

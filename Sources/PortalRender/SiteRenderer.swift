@@ -55,6 +55,17 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// Problems between the content and the theme, found before anything is rendered:
+    /// a page whose `layout:` names a template the theme does not have.
+    public func check(_ graph: SiteGraph) -> [Diagnostic] {
+        graph.pages.compactMap { page in
+            guard let layout = page.layout, theme.library.getTemplate(named: layout) == nil else { return nil }
+            return .error(at: page.layoutLocation ?? SourceLocation(path: page.id),
+                          "the theme has no template '\(layout)' for this page's layout",
+                          hint: "use a template of \(theme.location)/templates/ (for example 'page' or 'data'), or add one")
+        }
+    }
+
     /// Renders one prepared page to HTML.
     public func render(_ page: PreparedPage) -> Result<OutputFile, Diagnostic> {
         guard let html = theme.library.render(page.context, withTemplate: page.template) else {
