@@ -8,11 +8,12 @@ extension Array where Element: Sendable {
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = UncheckedPointer(buffer.baseAddress)
+            guard let start = buffer.baseAddress else { return }
+            let base = UncheckedPointer(start)
             self.withUnsafeBufferPointer { elements in
                 let source = UncheckedBuffer(elements)
                 DispatchQueue.concurrentPerform(iterations: count) { index in
-                    (base.pointer! + index).initialize(to: transform(source.buffer[index]))
+                    (base.pointer + index).initialize(to: transform(source.buffer[index]))
                 }
             }
             initialized = count
@@ -22,8 +23,8 @@ extension Array where Element: Sendable {
 
 /// Each iteration writes a distinct index, so sharing the pointers across threads is safe.
 private struct UncheckedPointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>?
-    init(_ pointer: UnsafeMutablePointer<T>?) { self.pointer = pointer }
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 private struct UncheckedBuffer<T>: @unchecked Sendable {

@@ -56,8 +56,10 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    /// Parses `markdown` and hands the document to `body`; an empty string where cmark
+    /// cannot allocate a parser (out of memory), so no input can crash the build.
+    private func withDocument(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> String) -> String {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -68,7 +70,7 @@ public struct MarkdownRenderer: Sendable {
             // The buffer ends with a NUL that is not part of the text.
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        let document = cmark_parser_finish(parser)!
+        guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         return body(document, parser)
     }
