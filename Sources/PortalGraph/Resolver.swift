@@ -1,0 +1,135 @@
+import PortalContent
+import PortalCore
+
+/// The working state of one resolution: the records sorted by kind, every id, the
+/// addresses handed out, the entities resolved so far and the problems found.
+///
+/// Resolution runs in steps, one file each: topics and documents
+/// (`Resolver+Documents.swift`), items (`Resolver+Items.swift`), then `assemble`.
+struct Resolver {
+    var diagnostics: [Diagnostic] = []
+
+    // Input: the records of each kind, in site order.
+    let municipalityRecords: [MunicipalityRecord]
+    let documentRecords: [DocumentRecord]
+    let sectionRecords: [SectionRecord]
+    let itemRecords: [ItemRecord]
+    let appendixRecords: [AppendixRecord]
+    let themeRecords: [PlainRecord]
+    let tagRecords: [PlainRecord]
+    let pageRecords: [PlainRecord]
+
+    /// Every id with the kind and place of its file. Ids are unique per kind: a tag and a
+    /// theme may share the id `civilsamfund`, as references always say which kind they mean.
+    var ids: [EntityKind: [String: RecordHeader]] = [:]
+    /// Files whose errors are already reported; references to them stay quiet.
+    let unusable: [EntityKind: Set<String>]
+    var addresses = AddressBook()
+
+    // Output, filled step by step.
+    var municipalities: [Municipality] = []
+    var documents: [Document] = []
+    var sections: [Section] = []
+    var items: [Item] = []
+    var appendices: [Appendix] = []
+    var themes: [Topic] = []
+    var tags: [Topic] = []
+    var pages: [Topic] = []
+    var documentPosition: [String: Int] = [:]
+    var sectionPosition: [String: Int] = [:]
+    var themeOrder: [String: Int] = [:]
+
+    init(records: [ContentRecord], unusable: [EntityKind: Set<String>] = [:]) {
+        self.unusable = unusable
+        var municipalities: [MunicipalityRecord] = [], documents: [DocumentRecord] = [], sections: [SectionRecord] = []
+        var items: [ItemRecord] = [], appendices: [AppendixRecord] = []
+        var themes: [PlainRecord] = [], tags: [PlainRecord] = [], pages: [PlainRecord] = []
+        for record in records {
+            let header = record.header
+            if let first = ids[header.kind]?[header.id.value] {
+                diagnostics.append(.error(
+                    at: header.id.location,
+                    "id '\(header.id.value)' is already used by \(first.file.path):\(first.id.location.line)",
+                    hint: "every \(header.kind.rawValue) needs its own id; rename one of them"))
+                continue
+            }
+            ids[header.kind, default: [:]][header.id.value] = header
+            switch record {
+            case .municipality(let value): municipalities.append(value)
+            case .document(let value): documents.append(value)
+            case .section(let value): sections.append(value)
+            case .item(let value): items.append(value)
+            case .appendix(let value): appendices.append(value)
+            case .theme(let value): themes.append(value)
+            case .tag(let value): tags.append(value)
+            case .page(let value): pages.append(value)
+            }
+        }
+        municipalityRecords = Self.ordered(municipalities, \.header)
+        documentRecords = Self.ordered(documents, \.header)
+        sectionRecords = Self.ordered(sections, \.header)
+        itemRecords = Self.ordered(items, \.header, number: \.number)
+        appendixRecords = Self.ordered(appendices, \.header)
+        themeRecords = Self.ordered(themes, \.header)
+        tagRecords = tags.sorted { $0.header.title.lowercased() < $1.header.title.lowercased() }
+        pageRecords = Self.ordered(pages, \.header)
+    }
+
+    /// Sorts by explicit `order`, then by the source's number read as a number, then by title.
+    static func ordered<T>(_ records: [T], _ header: KeyPath<T, RecordHeader>, number: KeyPath<T, String?>? = nil) -> [T] {
+        // Keys are computed once per record, not once per comparison.
+        let keys = records.enumerated().map { offset, record -> (Int, Int, String, Int) in
+            let numeric = number.flatMap { record[keyPath: $0] }.flatMap { Int($0.filter(\.isNumber)) } ?? Int.max
+            return (record[keyPath: header].order ?? Int.max, numeric, record[keyPath: header].title, offset)
+        }
+        return keys.sorted { $0 < $1 }.map { records[$0.3] }
+    }
+
+    /// Resolves everything, in dependency order; nil without settings (the problems are
+    /// still all collected).
+    mutating func resolve(site: SiteConfig?) -> SiteGraph? {
+        let paths = site?.paths ?? .standard
+        resolveTopics(paths)
+        resolveMunicipalitiesAndDocuments(paths)
+        resolveSections()
+        resolveItems()
+        resolveAppendices()
+        checkSiteReferences(site)
+        guard let site else { return nil }
+        return assemble(site)
+    }
+
+    /// Site-wide references and unused tags.
+    mutating func checkSiteReferences(_ site: SiteConfig?) {
+        if let site {
+            _ = check(site.footerPages, are: .page, field: "footer page")
+            _ = check(site.navigationPages, are: .page, field: "navigation page")
+            _ = check(site.featuredDocuments, are: .document, field: "featured document")
+        }
+        let usedTags = Set(items.flatMap(\.tagIDs))
+        for tag in tagRecords where !usedTags.contains(tag.header.id.value) {
+            diagnostics.append(.warning(at: tag.header.file, "tag '\(tag.header.id.value)' is not used by any item",
+                                        hint: "use it in an item's 'tags:' or delete the file"))
+        }
+    }
+
+    /// The graph, with items in site order (municipality, document, reading order) and
+    /// the matrices computed.
+    func assemble(_ site: SiteConfig) -> SiteGraph {
+        let itemByID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let siteOrderedItems = municipalities.flatMap { municipality in
+            municipality.documentIDs.compactMap { documentPosition[$0] }.flatMap { documents[$0].itemIDs }
+        }.compactMap { itemByID[$0] }
+        let matrices = MatrixBuilder(themes: themes, municipalities: municipalities, sections: sections, items: siteOrderedItems)
+        return SiteGraph(
+            site: site, municipalities: municipalities, documents: documents, sections: sections,
+            items: siteOrderedItems, appendices: appendices, themes: themes, tags: tags, pages: pages,
+            themeMatrix: matrices.themeMatrix(),
+            documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Theme ids without duplicates, in the themes' own order.
+    func sortedThemes(_ ids: some Sequence<String>) -> [String] {
+        Set(ids).sorted { (themeOrder[$0] ?? .max, $0) < (themeOrder[$1] ?? .max, $1) }
+    }
+}
