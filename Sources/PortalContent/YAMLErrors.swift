@@ -1,0 +1,67 @@
+import PortalCore
+import Yams
+
+/// Turns Yams' errors into diagnostics editors can act on: the place to fix (where a
+/// bracket or quote was opened, the second of two duplicate keys) and a plain hint.
+extension RecordDecoder {
+    /// - Parameter what: how the YAML is named in the message ("front matter", "the settings file").
+    static func diagnostic(for error: Error, file: SourceFile, yaml: String, lineOffset: Int, what: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(error)")
+        }
+        func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "\(what) is not valid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            // An unclosed bracket or quote is found where the file ends; the place to fix
+            // it is where it was opened.
+            let opened = context.flatMap { $0.text.contains("flow") || $0.text.contains("quoted") ? $0.mark : nil }
+            return .error(at: at(opened ?? mark), message, hint: hint(for: problem + " " + (context?.text ?? "")))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? "?"
+            let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
+            return .error(at: file.location(line: line), "field '\(key)' is given twice",
+                          hint: "keep one '\(key):' line and delete the other")
+        case .reader(let problem, _, _, _):
+            return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(problem)")
+        default:
+            return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(yamlError)")
+        }
+    }
+
+    private static func hint(for problem: String) -> String {
+        if problem.contains("tab") || problem.contains("cannot start any token") {
+            return "indent with spaces, not tabs"
+        }
+        if problem.contains("quoted scalar") {
+            return "a quote is not closed: end the text with the same quote mark it starts with"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "a text containing ': ' must be put in quotes"
+        }
+        if problem.contains("',' or ']'") {
+            return "a '[' is not closed: end the list with ']', or put the text in quotes"
+        }
+        if problem.contains("',' or '}'") || problem.contains("flow") {
+            return "a '{' is not closed: end it with '}', or put the text in quotes"
+        }
+        return "check the line for a missing quote, a stray ':' or wrong indentation"
+    }
+
+    /// 1-based line (within the YAML) of the second `key:` at the start of a line.
+    private static func secondOccurrence(of key: String, in yaml: String) -> Int? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
+    }
+
+}
