@@ -39,6 +39,7 @@ public struct MarkdownRenderer: Sendable {
     /// HTML for a short text that stands inside another element (a list item, a table
     /// cell): the single wrapping paragraph is removed.
     public func inlineHTML(_ markdown: String) -> String {
+        if Self.isPlainLine(markdown) { return markdown.replacingOccurrences(of: "\"", with: "&quot;") }
         let block = html(markdown, headingOffset: 5).trimmingCharacters(in: .whitespacesAndNewlines)
         let open = "<p>", close = "</p>"
         guard block.hasPrefix(open), block.hasSuffix(close) else { return block }
@@ -48,7 +49,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text without markup, for search indexes, JSON exports and summaries.
     public func plainText(_ markdown: String) -> String {
-        withDocument(markdown) { document, _ in
+        if Self.isPlainLine(markdown) { return markdown }
+        return withDocument(markdown) { document, _ in
             sanitise(document, headingOffset: 0)
             guard let rendered = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return "" }
             defer { free(rendered) }
@@ -92,6 +94,30 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
             }
         }
+    }
+
+    /// Whether `text` is one line that Markdown would render as exactly itself: no
+    /// character with a meaning in CommonMark or GFM, nothing at the start that could
+    /// open a block, no address that autolinking would turn into a link. Most list
+    /// entries (goals, criteria, milestones) are such lines; they skip the parser.
+    public static func isPlainLine(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first != " ", last != " ", !first.properties.isWhitespace, !last.properties.isWhitespace else { return false }
+        if ("0"..."9").contains(first) || "-+=".unicodeScalars.contains(first) { return false }
+        if text.contains("://") || text.lowercased().contains("www.") { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "!", "&", "~", "#", "|", "@", "\n", "\r", "\t", "\u{0}":
+                return false
+            case " " where previous == " ":
+                return false
+            default:
+                if scalar.properties.isWhitespace && scalar != " " { return false }
+            }
+            previous = scalar
+        }
+        return true
     }
 
     /// Whether content may link to `url`: relative addresses, fragments and the allowed schemes.

@@ -94,3 +94,30 @@ struct MarkdownRendererTests {
         }
     }
 }
+
+@Suite("Plain lines skip the Markdown parser without changing the output")
+struct PlainLineTests {
+    let markdown = MarkdownRenderer()
+
+    @Test func aPlainLineRendersAsItself() {
+        #expect(MarkdownRenderer.isPlainLine("Der er udarbejdet en tidsplan for projektet."))
+        #expect(markdown.inlineHTML("Han sagde \"ja\": godt.") == "Han sagde &quot;ja&quot;: godt.")
+        #expect(!MarkdownRenderer.isPlainLine("1. punkt"))
+        #expect(!MarkdownRenderer.isPlainLine("Se www.vive.dk"))
+        #expect(!MarkdownRenderer.isPlainLine("*kursiv*"))
+    }
+
+    @Test func theFastPathAgreesWithTheParserOnContentLikeText() async {
+        await propertyCheck(count: 500, input: TextGen.contentText(1...60)) { text in
+            guard MarkdownRenderer.isPlainLine(text) else { return }
+            #expect(markdown.html(text) == "<p>" + markdown.inlineHTML(text) + "</p>\n")
+        }
+    }
+
+    @Test func theFastPathAgreesWithTheParserOnArbitraryText() async {
+        await propertyCheck(count: 500, input: TextGen.anyText(1...60)) { text in
+            guard MarkdownRenderer.isPlainLine(text) else { return }
+            #expect(markdown.html(text) == "<p>" + markdown.inlineHTML(text) + "</p>\n")
+        }
+    }
+}
