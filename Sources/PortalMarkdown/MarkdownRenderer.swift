@@ -101,23 +101,34 @@ public struct MarkdownRenderer: Sendable {
     /// open a block, no address that autolinking would turn into a link. Most list
     /// entries (goals, criteria, milestones) are such lines; they skip the parser.
     public static func isPlainLine(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              first != " ", last != " ", !first.properties.isWhitespace, !last.properties.isWhitespace else { return false }
-        if ("0"..."9").contains(first) || "-+=".unicodeScalars.contains(first) { return false }
-        if text.contains("://") || text.lowercased().contains("www.") { return false }
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
+        // One pass, no Foundation: this runs for every list entry of every page.
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        if first == " " || ("0"..."9").contains(first) || first == "-" || first == "+" || first == "=" { return false }
+        var previous: Unicode.Scalar = "\u{0}", beforePrevious: Unicode.Scalar = "\u{0}", last = first
+        var next: Unicode.Scalar? = first
+        while let scalar = next {
             switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "!", "&", "~", "#", "|", "@", "\n", "\r", "\t", "\u{0}":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "!", "&", "~", "#", "|", "@":
                 return false
             case " " where previous == " ":
                 return false
+            case "/" where previous == "/" && beforePrevious == ":":
+                return false  // "://" would autolink
+            case "." where (previous == "w" || previous == "W") && (beforePrevious == "w" || beforePrevious == "W"):
+                return false  // "www." would autolink
             default:
-                if scalar.properties.isWhitespace && scalar != " " { return false }
+                if scalar.value < 0x20 || scalar.value == 0x7F { return false }
+                if scalar.value > 0x7F, scalar.properties.isWhitespace || scalar.properties.generalCategory == .format {
+                    return false
+                }
             }
+            beforePrevious = previous
             previous = scalar
+            last = scalar
+            next = scalars.next()
         }
-        return true
+        return last != " "
     }
 
     /// Whether content may link to `url`: relative addresses, fragments and the allowed schemes.
