@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(outputDirectory: options.outputDirectory)
         let staged: StagedSite
         do {
-            staged = try writer.begin()
+            staged = try writer.begin(protecting: [options.contentDirectory, options.themeDirectory])
         } catch {
             diagnostics.append(.error(at: SourceLocation(path: options.outputDirectory.path), "\(error)"))
             throw BuildFailure(diagnostics: diagnostics.sorted)

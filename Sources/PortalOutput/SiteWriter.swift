@@ -23,8 +23,15 @@ public struct SiteWriter: Sendable {
     var stagingPrefix: String { ".\(outputDirectory.lastPathComponent).staging-" }
     var retiredPrefix: String { ".\(outputDirectory.lastPathComponent).old-" }
 
+    /// The file that marks a folder as one this writer made, so that it never replaces a
+    /// folder it did not make (`--output .` or `--output content` by mistake).
+    public static let markerName = ".kommuneportal"
+
     /// Starts a new staging folder; write files into it, then `commit()` or `abort()`.
-    public func begin() throws(OutputError) -> StagedSite {
+    /// - Parameter protecting: folders the output must not be or contain (the content
+    ///   and theme folders); the current folder and its ancestors are always protected.
+    public func begin(protecting protected: [URL] = []) throws(OutputError) -> StagedSite {
+        try checkSafeToReplace(protecting: protected)
         try removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + ProcessInfo.processInfo.globallyUniqueString)
         do {
@@ -32,7 +39,28 @@ public struct SiteWriter: Sendable {
         } catch {
             throw .cannotWrite(staging.path, error.localizedDescription)
         }
-        return StagedSite(staging: staging, writer: self)
+        let site = StagedSite(staging: staging, writer: self)
+        try site.write(OutputFile(path: Self.markerName, text: "Made by portal build; replaced as a whole by the next build.\n"))
+        return site
+    }
+
+    /// Refuses to replace a folder that holds the content, the theme or the current
+    /// folder, or an existing folder the portal did not make.
+    func checkSafeToReplace(protecting protected: [URL]) throws(OutputError) {
+        let output = outputDirectory.resolvingSymlinksInPath().path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        for folder in protected.map({ $0.standardizedFileURL.resolvingSymlinksInPath().path }) + [current] {
+            if folder == output || folder.hasPrefix(output == "/" ? "/" : output + "/") {
+                throw .unsafeOutput(outputDirectory.path, "it holds \(folder)")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw .unsafeOutput(outputDirectory.path, "it is a file, not a folder") }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        if !names.isEmpty, !names.contains(Self.markerName) {
+            throw .unsafeOutput(outputDirectory.path, "it is a folder the portal did not make")
+        }
     }
 
     /// Writes `files` as the whole new site in one go.
@@ -140,11 +168,14 @@ public struct StagedSite: Sendable {
 public enum OutputError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(String, String)
     case unsafePath(String)
+    case unsafeOutput(String, String)
 
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .unsafePath(let path): "refusing to write outside the output folder: \(path)"
+        case .unsafeOutput(let path, let reason):
+            "refusing to replace \(path) with the site: \(reason) (choose another --output, or delete the folder first)"
         }
     }
 }

@@ -6,12 +6,15 @@ import Testing
 
 @Suite("The output folder is only ever the whole old site or the whole new one")
 struct SiteWriterTests {
+    let marker = SiteWriter.markerName
+
+    /// The files of a folder, without the writer's marker.
     func files(in folder: URL) -> [String: String] {
         var result: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let path = enumerator?.nextObject() as? String {
             if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path),
-               let text = String(data: data, encoding: .utf8) {
+               let text = String(data: data, encoding: .utf8), path != marker {
                 result[path] = text
             }
         }
@@ -43,6 +46,48 @@ struct SiteWriterTests {
             #expect(files(in: output) == ["index.html": "gammel"])
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+        }
+    }
+
+    @Test func theOutputIsMarkedAsTheWritersOwn() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            try SiteWriter(outputDirectory: output).write([OutputFile(path: "index.html", text: "ny")])
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path))
+        }
+    }
+
+    @Test func aFolderThePortalDidNotMakeIsNeverReplaced() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("dokumenter")
+            try writeContent(["vigtigt.docx": "egne filer"], to: output)
+            #expect(throws: OutputError.unsafeOutput(output.path, "it is a folder the portal did not make")) {
+                try SiteWriter(outputDirectory: output).write([OutputFile(path: "index.html", text: "ny")])
+            }
+            #expect(files(in: output) == ["vigtigt.docx": "egne filer"])
+        }
+    }
+
+    @Test func anEmptyExistingFolderMayBecomeTheOutput() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try SiteWriter(outputDirectory: output).write([OutputFile(path: "index.html", text: "ny")])
+            #expect(files(in: output) == ["index.html": "ny"])
+        }
+    }
+
+    @Test func theOutputMayNotHoldTheContentOrTheCurrentFolder() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let content = folder.appendingPathComponent("site/content")
+            try writeContent(["a.md": "x"], to: content)
+            let writer = SiteWriter(outputDirectory: folder.appendingPathComponent("site"))
+            #expect(throws: OutputError.self) { try writer.begin(protecting: [content]) }
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: content).begin(protecting: [content]) }
+            let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: current).begin() }
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: URL(fileURLWithPath: "/")).begin() }
+            #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("a.md").path))
         }
     }
 
