@@ -115,7 +115,8 @@ public struct SiteBuilder: Sendable {
         }
         endStage("commit")
         return BuildReport(
-            pagesByKind: rendered.pagesByKind, stageSeconds: stages, filesWritten: rendered.files,
+            // The output marker is written too.
+            pagesByKind: rendered.pagesByKind, stageSeconds: stages, filesWritten: rendered.files + 1,
             warnings: diagnostics.sorted.filter { $0.severity == .warning },
             seconds: (clock.now - start).seconds, graph: graph)
     }
