@@ -124,8 +124,12 @@ public struct DataExport: Sendable {
         var facts: [ExportField]
     }
 
+    /// A page's address: the published, clean address (`…/temaer/sundhed/`, the same as
+    /// the page's canonical link) when the site's base URL is known; otherwise the path
+    /// of its file relative to the site root, which works from a file share too.
     func url(_ path: String) -> String {
-        (graph.site.baseURL ?? "") + path + "index.html"
+        guard let base = graph.site.baseURL else { return path + "index.html" }
+        return base + path
     }
 
     func plain(_ text: String) -> String {
