@@ -23,11 +23,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Block-level HTML for a Markdown text.
-    /// - Parameter headingOffset: added to every heading level so that headings inside
-    ///   content fit under the page's own outline (an `#` in a field becomes an `h3` with 2).
-    public func html(_ markdown: String, headingOffset: Int = 0) -> String {
+    /// - Parameter level: the heading level of the element the text stands under (1 below
+    ///   the page's `h1`). The text's own headings are moved so that its highest one
+    ///   becomes `level + 1` and the rest keep their steps, whether the editor started
+    ///   at `#` or at `##`: the page outline never skips a level and has one `h1`.
+    public func html(_ markdown: String, under level: Int = 1) -> String {
         withDocument(markdown) { document, parser in
-            sanitise(document, headingOffset: headingOffset)
+            sanitise(document, underLevel: level)
             guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
                 return ""
             }
@@ -40,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
     /// cell): the single wrapping paragraph is removed.
     public func inlineHTML(_ markdown: String) -> String {
         if Self.isPlainLine(markdown) { return markdown.replacingOccurrences(of: "\"", with: "&quot;") }
-        let block = html(markdown, headingOffset: 5).trimmingCharacters(in: .whitespacesAndNewlines)
+        let block = html(markdown, under: 5).trimmingCharacters(in: .whitespacesAndNewlines)
         let open = "<p>", close = "</p>"
         guard block.hasPrefix(open), block.hasSuffix(close) else { return block }
         let inner = block.dropFirst(open.count).dropLast(close.count)
@@ -51,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
     public func plainText(_ markdown: String) -> String {
         if Self.isPlainLine(markdown) { return markdown }
         return withDocument(markdown) { document, _ in
-            sanitise(document, headingOffset: 0)
+            sanitise(document, underLevel: 0)
             guard let rendered = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -77,22 +79,35 @@ public struct MarkdownRenderer: Sendable {
         return body(document, parser)
     }
 
-    /// Empties addresses with schemes outside the allow-list and shifts heading levels.
-    private func sanitise(_ document: OpaquePointer, headingOffset: Int) {
+    /// Empties addresses with schemes outside the allow-list and moves heading levels
+    /// under `underLevel` (0 leaves them as they are).
+    private func sanitise(_ document: OpaquePointer, underLevel: Int) {
+        var headings: [OpaquePointer] = []
+        visit(document) { node, type in
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                if !Self.isAllowed(url: url) { cmark_node_set_url(node, "") }
+            } else if type == CMARK_NODE_HEADING {
+                headings.append(node)
+            }
+        }
+        guard underLevel > 0, let highest = headings.map({ Int(cmark_node_get_heading_level($0)) }).min() else { return }
+        let offset = underLevel + 1 - highest
+        for heading in headings {
+            let level = Int(cmark_node_get_heading_level(heading)) + offset
+            cmark_node_set_heading_level(heading, Int32(min(6, max(1, level))))
+        }
+    }
+
+    /// Calls `body` for every node of the document, on entering it.
+    private func visit(_ document: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                if !Self.isAllowed(url: url) { cmark_node_set_url(node, "") }
-            } else if type == CMARK_NODE_HEADING, headingOffset != 0 {
-                let level = Int(cmark_node_get_heading_level(node)) + headingOffset
-                cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
-            }
+            body(node, cmark_node_get_type(node))
         }
     }
 

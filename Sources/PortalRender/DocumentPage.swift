@@ -13,7 +13,7 @@ extension ViewContext {
                 "title": section.title,
                 "url": links.page(section.path),
                 "number": absent(section.number),
-                "body": section.body.isEmpty ? false as Any : html(section.body, headingOffset: 3),
+                "body": section.body.isEmpty ? false as Any : html(section.body, under: 3),
                 "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
                     dependencies.insert(item.id)
                     return itemSummary(item, links)
@@ -29,7 +29,7 @@ extension ViewContext {
             return [
                 "title": appendix.title,
                 "anchor": appendix.anchor,
-                "body": html(appendix.body, headingOffset: 2),
+                "body": html(appendix.body, under: 3),
                 "page": absent(appendix.source.page.map(String.init)),
             ]
         }
@@ -59,7 +59,7 @@ extension ViewContext {
             "municipality": municipality?.title ?? "",
             "municipalityURL": municipality.map { links.page($0.path) } ?? "",
             "sectionLabel": document.sectionLabel ?? strings["section.label"],
-            "body": html(document.body, headingOffset: 1),
+            "body": html(document.body, under: 2),
             "hasBody": !document.body.isEmpty,
             "contents": contents,
             "hasContents": !contents.isEmpty,
@@ -80,7 +80,7 @@ extension ViewContext {
             "source": source(SourceReference(documentID: document.id), links),
         ]) { _, new in new }
         if let file = document.sourceFile { values["sourceFile"] = file }
-        if let contact = document.contact { values["contact"] = html(contact, headingOffset: 2) }
+        if let contact = document.contact { values["contact"] = html(contact, under: 2) }
         return PreparedPage(
             path: document.path, template: "document", kind: "document",
             context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values),

@@ -19,14 +19,14 @@ extension ViewContext {
                 "title": absent(activity.title.map { markdown.inlineHTML($0) }),
                 "text": absent(activity.text.map { markdown.inlineHTML($0) }),
                 "status": absent(status(activity.status)),
-                "statusText": absent(activity.statusText.map { html($0, headingOffset: 3) }),
+                "statusText": absent(activity.statusText.map { html($0, under: 3) }),
             ]
         }
         let milestones = item.milestones.map { milestone -> [String: Any] in
             ["text": markdown.inlineHTML(milestone.text), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil]
         }
         let fields = item.fields.map { field -> [String: Any] in
-            ["label": field.label, "body": html(field.markdown, headingOffset: 2), "empty": field.markdown.isEmpty]
+            ["label": field.label, "body": html(field.markdown, under: 2), "empty": field.markdown.isEmpty]
         }
         let evaluation = item.evaluation.map { field -> [String: Any] in
             ["label": field.label, "value": field.value ?? strings["missing.notFilled"], "missing": field.value == nil]
@@ -52,7 +52,7 @@ extension ViewContext {
                 ?? (item.activities.contains { $0.status != nil } ? false as Any
                     : ["label": strings["status.ikke-angivet"], "modifier": "ikke-angivet"]),
             "missingDescription": item.missingDescription,
-            "intro": html(item.intro, headingOffset: 1),
+            "intro": html(item.intro, under: 1),
             "activities": activities,
             "hasActivities": !activities.isEmpty,
             "goals": item.goals.map { ["text": markdown.inlineHTML($0)] },
@@ -80,7 +80,7 @@ extension ViewContext {
         // string as true, and a missing key would otherwise fall back to an outer value.
         if let shortTitle = item.shortTitle { values["shortTitle"] = shortTitle }
         if let label = numberLabel(item) { values["numberLabel"] = label }
-        if let text = item.statusText { values["statusText"] = html(text, headingOffset: 2) }
+        if let text = item.statusText { values["statusText"] = html(text, under: 2) }
         if let text = item.localThemesAsWritten { values["localThemesAsWritten"] = text }
         return PreparedPage(
             path: item.path, template: "item", kind: "item",

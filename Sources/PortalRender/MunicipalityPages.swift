@@ -49,7 +49,7 @@ extension ViewContext {
             Crumb(title: municipality.title),
         ]
         let values: [String: Any] = [
-            "body": html(municipality.body, headingOffset: 1),
+            "body": html(municipality.body, under: 1),
             "documents": documentValues,
         ]
         return PreparedPage(

@@ -28,7 +28,7 @@ extension ViewContext {
         let label = document.sectionLabel ?? strings["section.label"]
         var values: [String: Any] = [
             "label": [label, section.number].compactMap { $0 }.joined(separator: " "),
-            "body": html(section.body, headingOffset: 1),
+            "body": html(section.body, under: 1),
             "items": items,
             "hasItems": !items.isEmpty,
             "themes": themeLinks(section.themeIDs, links),

@@ -120,8 +120,9 @@ struct ViewContext {
         return frame
     }
 
-    func html(_ text: String, headingOffset: Int) -> String {
-        markdown.html(text, headingOffset: headingOffset)
+    /// HTML for content that stands under a heading of `level` on the page.
+    func html(_ text: String, under level: Int) -> String {
+        markdown.html(text, under: level)
     }
 }
 

@@ -152,6 +152,18 @@ struct RealContentTests {
         }
     }
 
+    @Test func noPageOutlineSkipsAHeadingLevel() async throws {
+        let site = try await site
+        for path in site.pagePaths {
+            let page = try #require(site.page(path))
+            let levels = page.matches(#"<h([1-6])[\s>]"#).compactMap { Int($0) }
+            #expect(levels.first == 1, "\(path) does not start with its h1")
+            for (previous, next) in zip(levels, levels.dropFirst()) {
+                #expect(next <= previous + 1, "\(path) jumps from h\(previous) to h\(next)")
+            }
+        }
+    }
+
     @Test func entityPagesSayWhereTheirTextComesFrom() async throws {
         let site = try await site
         let graph = try await graph

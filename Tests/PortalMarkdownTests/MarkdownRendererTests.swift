@@ -52,9 +52,12 @@ struct MarkdownRendererTests {
         #expect(markdown.html("[link](\(url))").contains("href=\"\(url.replacingOccurrences(of: "&", with: "&amp;"))\""))
     }
 
-    @Test func headingsAreShiftedUnderThePageOutline() {
-        #expect(markdown.html("# Overskrift", headingOffset: 2).contains("<h3>Overskrift</h3>"))
-        #expect(markdown.html("###### Dyb", headingOffset: 2).contains("<h6>Dyb</h6>"))
+    @Test func headingsAreMovedUnderTheElementTheTextStandsUnder() {
+        // Whether the editor starts at # or ##, the highest heading becomes level + 1.
+        #expect(markdown.html("# Overskrift\n\n## Under", under: 2) == "<h3>Overskrift</h3>\n<h4>Under</h4>\n")
+        #expect(markdown.html("## Kilderne\n\n### Detalje", under: 1) == "<h2>Kilderne</h2>\n<h3>Detalje</h3>\n")
+        #expect(markdown.html("# A\n\n###### Dyb", under: 2).contains("<h6>Dyb</h6>"))
+        #expect(markdown.html("Ingen overskrifter", under: 3) == "<p>Ingen overskrifter</p>\n")
     }
 
     @Test func inlineHTMLDropsTheWrappingParagraph() {
