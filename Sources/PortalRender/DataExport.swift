@@ -194,7 +194,7 @@ public struct DataExport: Sendable {
             value.goals = item.goals.map(plain)
             value.successCriteria = item.successCriteria.map(plain)
             value.milestones = item.milestones.map { ExportMilestone(text: plain($0.text), when: $0.when) }
-            value.fields = item.fields.map { ExportField(label: $0.label, text: plain($0.markdown)) }
+            value.fields = item.fields.map { ExportField(label: $0.label, text: $0.markdown.isEmpty ? nil : plain($0.markdown)) }
             value.evaluation = item.evaluation.map { ExportField(label: $0.label, text: $0.value) }
             value.source = ExportSource(document: item.source.documentID, page: item.source.page, section: item.source.section)
             result.append(value)
