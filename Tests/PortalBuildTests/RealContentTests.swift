@@ -221,6 +221,25 @@ struct RealContentTests {
         }
     }
 
+    @Test func theOpenDataKeepsGapsAsGapsAndDatesAsWritten() async throws {
+        let site = try await site
+        let data = try Data(contentsOf: site.root.appendingPathComponent("data/portal.json"))
+        let export = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entities = try #require(export["entities"] as? [[String: Any]])
+        func entity(_ id: String) -> [String: Any]? { entities.first { $0["id"] as? String == id } }
+        #expect(entities.count == 118)
+        let idea9 = try #require(entity("kalundborg-ide-09"))
+        let fields = try #require(idea9["fields"] as? [[String: Any]])
+        #expect(fields.contains { $0["label"] as? String == "Hvordan hænger det sammen med andre afdelinger" && $0["text"] == nil })
+        #expect(entity("kalundborg-ide-07")?["missingDescription"] as? Bool == true)
+        let rudersdal = try #require(entity("rudersdal-virksomhedsplan-2019"))
+        let groups = try #require(rudersdal["keyFacts"] as? [[String: Any]])
+        let personale = try #require(groups.first { $0["group"] as? String == "Personale" }?["facts"] as? [[String: Any]])
+        #expect(personale.allSatisfy { $0["text"] == nil })
+        let first = try #require(entity("rudersdal-indsats-01")?["milestones"] as? [[String: Any]])
+        #expect(first.compactMap { $0["when"] as? String }.last == "Ultimo januar 2019")
+    }
+
     @Test func theHomeMatrixCountsLinkToTheThemePagePerMunicipality() async throws {
         let site = try await site
         let graph = try await graph
