@@ -193,6 +193,16 @@ public struct RecordDecoder: Sendable {
         let evaluation = fields.objects("evaluation", allowed: ["label", "value"], what: "an evaluation field") { field in
             field.string("label", required: true).map { EvaluationField(label: $0, value: field.string("value")) }
         }
+        var labels = ListLabels()
+        if let node = fields.node("labels"),
+           let labelFields = YAMLFields(node, file: fields.file, lineOffset: fields.lineOffset, sink: fields.sink,
+                                        allowed: ["activities", "goals", "success_criteria", "milestones", "evaluation"],
+                                        what: "the list labels") {
+            labels = ListLabels(
+                activities: labelFields.string("activities"), goals: labelFields.string("goals"),
+                successCriteria: labelFields.string("success_criteria"), milestones: labelFields.string("milestones"),
+                evaluation: labelFields.string("evaluation"))
+        }
         let record = ItemRecord(
             header: header ?? Self.placeholderHeader, type: type ?? .initiative,
             document: document ?? Reference("", at: fields.location), section: fields.reference("section"),
@@ -202,7 +212,7 @@ public struct RecordDecoder: Sendable {
             localThemesAsWritten: fields.string("local_themes_as_written"), tags: fields.references("tags"),
             missingDescription: fields.bool("missing_description") ?? false, activities: activities,
             goals: fields.strings("goals"), successCriteria: fields.strings("success_criteria"),
-            milestones: milestones, evaluation: evaluation)
+            milestones: milestones, evaluation: evaluation, labels: labels)
         guard header != nil, type != nil, document != nil else { return nil }
         return .item(record)
     }
@@ -222,7 +232,7 @@ public struct RecordDecoder: Sendable {
         case .item:
             ["type", "document", "section", "number", "short_title", "status", "status_text", "themes",
              "local_themes", "local_themes_as_written", "tags", "missing_description", "activities", "goals",
-             "success_criteria", "milestones", "evaluation"]
+             "success_criteria", "milestones", "evaluation", "labels"]
         case .appendix: ["document"]
         case .theme, .tag: []
         case .page: ["layout"]

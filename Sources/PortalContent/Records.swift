@@ -169,6 +169,26 @@ public struct EvaluationField: Sendable, Hashable {
     }
 }
 
+/// The headings an item's lists stand under, in the source's own wording where it has
+/// its own ("Målene", "Succeskriterierne – herunder også den borgerrettede effekt").
+/// Nil uses the theme's standard heading.
+public struct ListLabels: Sendable, Hashable {
+    public var activities: String?
+    public var goals: String?
+    public var successCriteria: String?
+    public var milestones: String?
+    public var evaluation: String?
+
+    public init(activities: String? = nil, goals: String? = nil, successCriteria: String? = nil,
+                milestones: String? = nil, evaluation: String? = nil) {
+        self.activities = activities
+        self.goals = goals
+        self.successCriteria = successCriteria
+        self.milestones = milestones
+        self.evaluation = evaluation
+    }
+}
+
 public struct ItemRecord: Sendable, Hashable {
     public var header: RecordHeader
     public var type: ItemType
@@ -188,6 +208,7 @@ public struct ItemRecord: Sendable, Hashable {
     public var successCriteria: [String]
     public var milestones: [Milestone]
     public var evaluation: [EvaluationField]
+    public var labels: ListLabels
 }
 
 public struct AppendixRecord: Sendable, Hashable {

@@ -103,6 +103,8 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var successCriteria: [String]
     public var milestones: [Milestone]
     public var evaluation: [EvaluationField]
+    /// The source's own headings for the lists, where it has them.
+    public var labels: ListLabels
     /// The body's text before its first `##` heading.
     public var intro: String
     /// The body's `##` parts, in order, with the source's headings.

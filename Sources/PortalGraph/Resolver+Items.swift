@@ -29,7 +29,7 @@ extension Resolver {
                 themeIDs: themeIDs, localThemes: localThemes, localThemesAsWritten: record.localThemesAsWritten,
                 tagIDs: check(record.tags, are: .tag, field: "tag"), missingDescription: record.missingDescription,
                 activities: record.activities, goals: record.goals, successCriteria: record.successCriteria,
-                milestones: record.milestones, evaluation: record.evaluation,
+                milestones: record.milestones, evaluation: record.evaluation, labels: record.labels,
                 intro: prepared.fields.intro, fields: prepared.fields.fields,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection),
                 path: addresses.place(record.header, under: document.path, madeSlug: prepared.slug, diagnostics: &diagnostics)))

@@ -93,6 +93,8 @@ public struct DataExport: Sendable {
         var keyFacts: [ExportKeyFactGroup]?
         var related: [String]?
         var implements: String?
+        /// The source's own headings for the item's lists, where it has them.
+        var labels: [String: String]?
     }
 
     struct ExportActivity: Encodable {
@@ -197,6 +199,12 @@ public struct DataExport: Sendable {
             value.fields = item.fields.map { ExportField(label: $0.label, text: $0.markdown.isEmpty ? nil : plain($0.markdown)) }
             value.evaluation = item.evaluation.map { ExportField(label: $0.label, text: $0.value) }
             value.source = ExportSource(document: item.source.documentID, page: item.source.page, section: item.source.section)
+            let labels = [
+                "activities": item.labels.activities, "goals": item.labels.goals,
+                "successCriteria": item.labels.successCriteria, "milestones": item.labels.milestones,
+                "evaluation": item.labels.evaluation,
+            ].compactMapValues { $0 }
+            value.labels = labels.isEmpty ? nil : labels
             result.append(value)
         }
         for appendix in graph.appendices {

@@ -71,6 +71,13 @@ extension ViewContext {
             "tags": tagLinks(item.tagIDs, links),
             "hasTags": !item.tagIDs.isEmpty,
             "source": source(item.source, links),
+            "labels": [
+                "activities": item.labels.activities ?? strings["item.activities"],
+                "goals": item.labels.goals ?? strings["item.goals"],
+                "successCriteria": item.labels.successCriteria ?? strings["item.successCriteria"],
+                "milestones": item.labels.milestones ?? strings["item.milestones"],
+                "evaluation": item.labels.evaluation ?? strings["item.evaluation"],
+            ],
         ]
         if let section {
             values["section"] = section.title

@@ -132,6 +132,11 @@ struct RealContentTests {
         let activities = plan.itemIDs.compactMap(graph.item).flatMap(\.activities)
         #expect(activities.count == 25)
         #expect(plan.itemIDs.compactMap(graph.item).allSatisfy { item in item.evaluation.allSatisfy { $0.value == nil } })
+        // The lists stand under the source's own headings, which differ from section to section.
+        let first = try #require(graph.item("hilleroed-udviklingsplan-indsats-ambition-1"))
+        #expect(first.labels.goals == "Målene")
+        #expect(first.labels.successCriteria == "Succeskriterierne – herunder også den borgerrettede effekt")
+        #expect(graph.item("hilleroed-udviklingsplan-indsats-ambition-4")?.labels.activities == "Aktiviteten")
     }
 
     @Test func everyPageHasTheSameFrame() async throws {

@@ -34,6 +34,8 @@ struct SourceFidelityTests {
         texts += item.milestones.flatMap { [$0.text, $0.when ?? ""] }
         texts += item.activities.flatMap { [$0.title ?? "", $0.text ?? "", $0.statusText ?? ""] }
         texts += [item.statusText ?? "", item.shortTitle ?? "", item.localThemesAsWritten ?? ""]
+        texts += [item.labels.activities, item.labels.goals, item.labels.successCriteria, item.labels.milestones,
+                  item.labels.evaluation].compactMap { $0 }
         return texts.flatMap { paragraphs($0, markdown) }
     }
 
