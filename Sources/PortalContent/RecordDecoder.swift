@@ -173,7 +173,8 @@ public struct RecordDecoder: Sendable {
             period: fields.string("period"), date: fields.string("date"), sourceFile: fields.string("source_file"),
             summary: fields.string("summary"), sectionLabel: fields.string("section_label"), itemLabel: fields.string("item_label"),
             related: fields.references("related"), localThemes: localThemes, keyFacts: keyFacts,
-            administrativeIdeas: ideas, contact: fields.string("contact"), matrixRows: matrixRows)
+            administrativeIdeas: ideas, administrativeIdeasHeading: fields.string("administrative_ideas_heading"),
+            contact: fields.string("contact"), matrixRows: matrixRows)
         guard header != nil, municipality != nil, documentType != nil else { return nil }
         return .document(record)
     }
@@ -227,6 +228,7 @@ public struct RecordDecoder: Sendable {
         case .document:
             ["municipality", "document_type", "organisation", "period", "date", "source_file", "summary",
              "section_label", "item_label", "related", "local_themes", "key_facts", "administrative_ideas",
+             "administrative_ideas_heading",
              "contact", "matrix_rows"]
         case .section: ["document", "number", "themes", "implements"]
         case .item:

@@ -104,6 +104,8 @@ public struct DocumentRecord: Sendable, Hashable {
     public var localThemes: [LocalThemeRecord]
     public var keyFacts: [KeyFactGroup]
     public var administrativeIdeas: [AdministrativeIdea]
+    /// The source's own heading for its administrative ideas.
+    public var administrativeIdeasHeading: String?
     public var contact: String?
     public var matrixRows: MatrixRows
 }

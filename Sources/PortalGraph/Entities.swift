@@ -54,6 +54,7 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var localThemes: [LocalTheme]
     public var keyFacts: [KeyFactGroup]
     public var administrativeIdeas: [AdministrativeIdea]
+    public var administrativeIdeasHeading: String?
     public var contact: String?
     public var matrixRows: MatrixRows
     public var body: String

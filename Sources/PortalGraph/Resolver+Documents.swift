@@ -41,7 +41,8 @@ extension Resolver {
                 sectionLabel: record.sectionLabel, itemLabel: record.itemLabel,
                 relatedIDs: check(record.related, are: .document, field: "related document"),
                 localThemes: localThemes(of: record), keyFacts: record.keyFacts,
-                administrativeIdeas: record.administrativeIdeas, contact: record.contact,
+                administrativeIdeas: record.administrativeIdeas,
+                administrativeIdeasHeading: record.administrativeIdeasHeading, contact: record.contact,
                 matrixRows: record.matrixRows, body: record.header.body,
                 path: addresses.place(record.header, under: position.map { municipalities[$0].path } ?? "", diagnostics: &diagnostics),
                 sectionIDs: [], itemIDs: [], appendixIDs: []))

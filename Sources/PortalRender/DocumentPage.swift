@@ -71,6 +71,7 @@ extension ViewContext {
             "hasLocalThemes": !localThemes.isEmpty,
             "administrativeIdeas": ideas,
             "hasAdministrativeIdeas": !ideas.isEmpty,
+            "administrativeIdeasHeading": document.administrativeIdeasHeading ?? strings["document.administrativeIdeas"],
             "keyFacts": keyFacts(document),
             "hasKeyFacts": !document.keyFacts.isEmpty,
             "appendices": appendices,

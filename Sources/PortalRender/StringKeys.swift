@@ -7,7 +7,7 @@ enum StringKeys {
         "nav.home", "nav.municipalities", "nav.themes", "nav.tags",
         "missing.notGiven", "missing.notFilled",
         "item.initiative", "item.idea", "item.activities", "item.goals", "item.successCriteria", "item.milestones",
-        "item.evaluation", "section.label",
+        "item.evaluation", "section.label", "document.administrativeIdeas",
         "matrix.themesCaption", "matrix.themeColumn", "matrix.countLabel", "matrix.localThemesCaption",
         "matrix.activitiesCaption", "matrix.sectionsCaption", "matrix.crossThemesCaption", "matrix.yes", "matrix.no",
         "data.csvFormat", "data.csvDescription", "data.jsonFormat", "data.jsonDescription",

@@ -65,7 +65,7 @@ struct SourceFidelityTests {
         for document in graph.documents {
             var texts = [document.title] + Self.paragraphs(document.body, markdown)
             texts += document.localThemes.flatMap { [$0.title, $0.description ?? ""] }
-            texts += document.administrativeIdeas.map(\.title)
+            texts += document.administrativeIdeas.map(\.title) + [document.administrativeIdeasHeading ?? ""]
             texts += document.keyFacts.flatMap { group in [group.group] + group.facts.flatMap { [$0.label, $0.value ?? ""] } }
             entries += texts.map { (document.id, document.id, $0) }
         }
