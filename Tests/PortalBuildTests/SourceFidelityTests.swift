@@ -80,4 +80,76 @@ struct SourceFidelityTests {
         }
         #expect(checked > 600)
     }
+
+    /// Lines of the sources that are not content on purpose.
+    static let notContent = [
+        "Om Center for Sociale Indsatser",  // Rudersdal: a heading over the appendices, which keep their own
+        "Borger- og Socialservice, Hillerød Kommune",  // Hillerød: title page; organisation and municipality are fields
+        "[Tekst. Slet ikke næste linje da den indeholder et sektionskifte]",  // a word-processor instruction
+    ]
+
+    /// One cell of a source line without its numbering ("1.", "1) A.", "Indsats 3:"),
+    /// bullet, theme reference "(tema 5)" or table-of-contents dots.
+    static func withoutNumbering(_ cell: String) -> String {
+        var text = cell.trimmingCharacters(in: .whitespaces)
+        let patterns = [
+            #"^[-•✓\s]+"#, #"^(\d+[.)]\s*|[A-Z]\.\s+)+"#, #"^Indsats( \d+:)?\s+"#, #"\s*\(tema [^)]*\)$"#,
+            #"\.{3,}\s*\d*$"#, #"(?<=[.\s])\d+\.\s*$"#,
+        ]
+        for pattern in patterns {
+            text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        }
+        return text
+    }
+
+    /// Nothing is left out: every passage of every source (each table cell and list
+    /// entry of at least 25 letters) is found in the content of its documents.
+    @Test func everyPassageOfTheSourcesIsInTheContent() async throws {
+        let graph = try await RealSite.shared.build().report.graph
+        let markdown = MarkdownRenderer()
+        var corpus: [String: String] = [:]  // source file -> letters of all content from it
+        for document in graph.documents {
+            guard let file = document.sourceFile else { continue }
+            var texts = [document.title, document.organisation ?? "", document.summary ?? "", document.body, document.contact ?? ""]
+            texts += document.localThemes.flatMap { [$0.title, $0.description ?? ""] } + document.administrativeIdeas.map(\.title)
+            texts += [document.administrativeIdeasHeading ?? ""]
+            texts += document.keyFacts.flatMap { group in [group.group] + group.facts.flatMap { [$0.label, $0.value ?? ""] } }
+            for section in graph.sections where section.documentID == document.id {
+                texts += [section.title, section.body, section.source.section ?? ""]
+            }
+            for appendix in graph.appendices where appendix.documentID == document.id {
+                texts += [appendix.title, appendix.body]
+            }
+            for item in graph.items where item.documentID == document.id {
+                texts += [item.title, item.shortTitle ?? "", item.intro, item.statusText ?? "", item.localThemesAsWritten ?? ""]
+                texts += [item.source.section ?? ""]
+                // A field's heading and text stand together; some source cells run on from one to the other.
+                texts += item.fields.map { $0.label + " " + $0.markdown } + item.goals + item.successCriteria
+                texts += item.milestones.flatMap { [$0.text, $0.when ?? ""] } + item.evaluation.map(\.label)
+                // An activity is "title: text" in the sources.
+                texts += item.activities.flatMap { [($0.title ?? "") + ($0.text ?? ""), $0.statusText ?? ""] }
+                texts += [item.labels.activities, item.labels.goals, item.labels.successCriteria].compactMap { $0 }
+            }
+            // The Markdown as written (links keep their addresses, as in the sources).
+            corpus[file, default: ""] += texts.map { Self.letters($0) }.joined(separator: "|")
+        }
+        var checked = 0
+        for (file, content) in corpus.sorted(by: { $0.key < $1.key }) {
+            let source = try String(contentsOf: Repository.seeds.appendingPathComponent(file), encoding: .utf8)
+            let separators = #"\t|</?p>|</?li>|<ul[^>]*>|</ul>|<ol[^>]*>|</ol>|\*\*|<u>"#
+            for line in source.split(whereSeparator: \.isNewline) {
+                let cells = String(line).replacingOccurrences(of: separators, with: "\u{1}", options: .regularExpression)
+                    .split(separator: "\u{1}").map { Self.withoutNumbering(String($0)) }
+                for cell in cells where !Self.notContent.contains(cell) {
+                    let letters = Self.letters(cell)
+                    guard letters.count >= 25 else { continue }
+                    checked += 1
+                    #expect(content.contains(letters), "\(file): missing from the content: \(cell.prefix(100))")
+                }
+            }
+        }
+        #expect(checked > 500)
+        // The instruction left in Rudersdal's file is never published.
+        #expect(!graph.appendices.contains { $0.body.contains("Slet ikke næste linje") })
+    }
 }
