@@ -167,16 +167,18 @@ public struct RecordDecoder: Sendable {
             idea.string("title", required: true).map { AdministrativeIdea(title: $0, localThemes: idea.numbers("local_themes")) }
         }
         let matrixRows = fields.enumeration("matrix_rows", as: MatrixRows.self) ?? .items
-        let record = DocumentRecord(
-            header: header ?? Self.placeholderHeader, municipality: municipality ?? Reference("", at: fields.location),
-            documentType: documentType ?? "", organisation: fields.string("organisation"),
-            period: fields.string("period"), date: fields.string("date"), sourceFile: fields.string("source_file"),
-            summary: fields.string("summary"), sectionLabel: fields.string("section_label"), itemLabel: fields.string("item_label"),
-            related: fields.references("related"), localThemes: localThemes, keyFacts: keyFacts,
-            administrativeIdeas: ideas, administrativeIdeasHeading: fields.string("administrative_ideas_heading"),
-            contact: fields.string("contact"), matrixRows: matrixRows)
-        guard header != nil, municipality != nil, documentType != nil else { return nil }
-        return .document(record)
+        // Every field is read (and so checked) before anything missing ends the decoding.
+        let (organisation, period, date) = (fields.string("organisation"), fields.string("period"), fields.string("date"))
+        let (sourceFile, summary, contact) = (fields.string("source_file"), fields.string("summary"), fields.string("contact"))
+        let (sectionLabel, itemLabel) = (fields.string("section_label"), fields.string("item_label"))
+        let related = fields.references("related")
+        let ideasHeading = fields.string("administrative_ideas_heading")
+        guard let header, let municipality, let documentType else { return nil }
+        return .document(DocumentRecord(
+            header: header, municipality: municipality, documentType: documentType, organisation: organisation,
+            period: period, date: date, sourceFile: sourceFile, summary: summary, sectionLabel: sectionLabel,
+            itemLabel: itemLabel, related: related, localThemes: localThemes, keyFacts: keyFacts,
+            administrativeIdeas: ideas, administrativeIdeasHeading: ideasHeading, contact: contact, matrixRows: matrixRows))
     }
 
     private func decodeItem(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
@@ -204,18 +206,21 @@ public struct RecordDecoder: Sendable {
                 successCriteria: labelFields.string("success_criteria"), milestones: labelFields.string("milestones"),
                 evaluation: labelFields.string("evaluation"))
         }
-        let record = ItemRecord(
-            header: header ?? Self.placeholderHeader, type: type ?? .initiative,
-            document: document ?? Reference("", at: fields.location), section: fields.reference("section"),
-            number: fields.string("number"), shortTitle: fields.string("short_title"),
-            status: fields.enumeration("status", as: Status.self), statusText: fields.string("status_text"),
-            themes: fields.references("themes"), localThemes: fields.numbers("local_themes"),
-            localThemesAsWritten: fields.string("local_themes_as_written"), tags: fields.references("tags"),
-            missingDescription: fields.bool("missing_description") ?? false, activities: activities,
-            goals: fields.strings("goals"), successCriteria: fields.strings("success_criteria"),
-            milestones: milestones, evaluation: evaluation, labels: labels)
-        guard header != nil, type != nil, document != nil else { return nil }
-        return .item(record)
+        // Every field is read (and so checked) before anything missing ends the decoding.
+        let section = fields.reference("section")
+        let (number, shortTitle) = (fields.string("number"), fields.string("short_title"))
+        let (status, statusText) = (fields.enumeration("status", as: Status.self), fields.string("status_text"))
+        let (themes, tags, localThemes) = (fields.references("themes"), fields.references("tags"), fields.numbers("local_themes"))
+        let localThemesAsWritten = fields.string("local_themes_as_written")
+        let missingDescription = fields.bool("missing_description") ?? false
+        let (goals, successCriteria) = (fields.strings("goals"), fields.strings("success_criteria"))
+        guard let header, let type, let document else { return nil }
+        return .item(ItemRecord(
+            header: header, type: type, document: document, section: section, number: number, shortTitle: shortTitle,
+            status: status, statusText: statusText, themes: themes, localThemes: localThemes,
+            localThemesAsWritten: localThemesAsWritten, tags: tags, missingDescription: missingDescription,
+            activities: activities, goals: goals, successCriteria: successCriteria, milestones: milestones,
+            evaluation: evaluation, labels: labels))
     }
 
     // MARK: Field lists
@@ -240,9 +245,4 @@ public struct RecordDecoder: Sendable {
         case .page: ["layout"]
         }
     }
-
-    private static let placeholderHeader = RecordHeader(
-        kind: .page, id: Located("", at: SourceLocation(path: "")), title: "", titleLocation: SourceLocation(path: ""), slug: nil, order: nil, page: nil,
-        sourceSection: nil, body: "", bodyLocation: SourceLocation(path: ""), file: SourceLocation(path: ""))
-
 }
