@@ -78,9 +78,4 @@ public struct SiteGraph: Sendable {
 
     /// Items with a tag, in site order.
     public func items(withTag id: String) -> [Item] { (itemsByTag[id] ?? []).compactMap(item) }
-
-    /// All items of a municipality, in site order.
-    public func items(ofMunicipality id: String) -> [Item] {
-        (municipality(id)?.documentIDs ?? []).compactMap(document).flatMap { $0.itemIDs.compactMap(item) }
-    }
 }
