@@ -40,14 +40,7 @@ struct MalformedContentTests {
     @Test("Bad content fails the build with exit 1 and path:LINE:COL errors, and output/ stays byte-for-byte the previous site",
           arguments: MalformedCase.failing)
     func badContentFailsAndLeavesOutputUntouched(_ testCase: MalformedCase) async throws {
-        try await Repository.withTemporaryDirectory { folder in
-            let site = try await BuildFolder.prepare(in: folder)
-            let before = try FolderSnapshot(site.output)
-            try testCase.apply(to: site)
-            defer { testCase.restore?(site.content) }
-            let run = try await site.build(unprivileged: testCase.unprivileged)
-
-            try #require(!run.timedOut, "the build did not finish in time")
+        try await Self.buildWithOverlay(testCase) { site, before, run in
             #expect(run.exitedNormally, "the build crashed with signal \(run.status)\n\(run.stderr)")
             #expect(run.status == 1, "exit status \(run.status)\n\(run.stderr)")
             expectWellFormedErrorLines(run)
@@ -64,13 +57,7 @@ struct MalformedContentTests {
     @Test("Unusual but valid content (BOM, CRLF, odd file names, template syntax) builds and replaces output/",
           arguments: MalformedCase.working)
     func unusualButValidContentBuilds(_ testCase: MalformedCase) async throws {
-        try await Repository.withTemporaryDirectory { folder in
-            let site = try await BuildFolder.prepare(in: folder)
-            let before = try FolderSnapshot(site.output)
-            try testCase.apply(to: site)
-            let run = try await site.build(unprivileged: testCase.unprivileged)
-
-            try #require(!run.timedOut, "the build did not finish in time")
+        try await Self.buildWithOverlay(testCase) { site, before, run in
             #expect(run.exitedNormally && run.status == 0, "exit status \(run.status)\n\(run.stderr)")
             #expect(run.errorLines.isEmpty, "\(run.stderr)")
             let after = try FolderSnapshot(site.output)
@@ -84,6 +71,22 @@ struct MalformedContentTests {
                 #expect(absent, "output/\(path) should exist and not contain \(text)")
             }
             #expect(site.leftovers().isEmpty, "left behind: \(site.leftovers())")
+        }
+    }
+
+    /// Builds the minimal site, snapshots its output, applies the case's overlay and
+    /// builds again; `check` gets the site, the snapshot from before and the second run.
+    static func buildWithOverlay(
+        _ testCase: MalformedCase, _ check: (BuildFolder, FolderSnapshot, PortalRun) throws -> Void
+    ) async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let site = try await BuildFolder.prepare(in: folder)
+            let before = try FolderSnapshot(site.output)
+            try testCase.apply(to: site)
+            defer { testCase.restore?(site.content) }
+            let run = try await site.build(unprivileged: testCase.unprivileged)
+            try #require(!run.timedOut, "the build did not finish in time")
+            try check(site, before, run)
         }
     }
 
