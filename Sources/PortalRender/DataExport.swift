@@ -6,7 +6,7 @@ import PortalMarkdown
 
 /// The open-data files: `portal.json` for machines (every entity, plain UTF-8 JSON,
 /// described by `schemas/portal.schema.json`), `portal.csv` for people using Danish
-/// Excel (UTF-8 with BOM, `;`-separated) and `sitemap.xml`.
+/// Excel (UTF-8 with BOM, `;`-separated), and the text of `sitemap.xml`.
 public struct DataExport: Sendable {
     let graph: SiteGraph
     let strings: Strings
@@ -28,7 +28,6 @@ public struct DataExport: Sendable {
         [
             OutputFile(path: dataPath + "portal.json", data: try json()),
             OutputFile(path: dataPath + "portal.csv", data: csv()),
-            OutputFile(path: "sitemap.xml", text: sitemap()),
         ]
     }
 
@@ -275,9 +274,9 @@ public struct DataExport: Sendable {
 
     /// Absolute addresses when `base_url`/`--base-url` is set; otherwise addresses relative
     /// to the site root, which crawlers on an intranet resolve against the sitemap's own URL.
-    public func sitemap(paths: [String]? = nil) -> String {
-        let all = paths ?? sitePaths()
-        let entries = all.map { "  <url><loc>\(Self.xmlEscape(url($0)))</loc></url>" }
+    /// - Parameter paths: the folders of the pages written, relative to the site root.
+    public func sitemap(paths: [String]) -> String {
+        let entries = paths.map { "  <url><loc>\(Self.xmlEscape(url($0)))</loc></url>" }
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -285,13 +284,6 @@ public struct DataExport: Sendable {
         </urlset>
 
         """
-    }
-
-    func sitePaths() -> [String] {
-        let site = graph.site
-        return [""] + [site.paths.municipalities + "/", site.paths.themes + "/", site.paths.tags + "/"]
-            + graph.municipalities.map(\.path) + graph.documents.map(\.path) + graph.sections.map(\.path)
-            + graph.items.map(\.path) + graph.themes.map(\.path) + graph.tags.map(\.path) + graph.pages.map(\.path)
     }
 
     static func xmlEscape(_ text: String) -> String {

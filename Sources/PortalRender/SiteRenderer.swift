@@ -83,43 +83,64 @@ public struct SiteRenderer: Sendable {
     public func renderSite(
         _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void
     ) -> (pagesByKind: [String: Int], files: Int, diagnostics: [Diagnostic]) {
-        // The data files are one more job beside the pages (nil), so they are made
-        // while pages render instead of after them.
+        // The assets and data files are one more job beside the pages (nil), so they are
+        // made while pages render instead of after them.
         let work: [PageJob?] = [nil] + jobs(graph).map { $0 }
-        let outcomes = work.concurrentMap { job -> (kind: String?, diagnostic: Diagnostic?) in
-            guard let job else { return (nil, emitExtraFiles(graph, emit: emit)) }
-            guard let page = prepare(job, in: graph) else { return (nil, nil) }
+        let outcomes = work.concurrentMap { job -> Outcome in
+            guard let job else { return emitExtraFiles(graph, emit: emit) }
+            guard let page = prepare(job, in: graph) else { return Outcome() }
             switch render(page) {
             case .success(let file):
                 do {
                     try emit(file)
-                    return (page.kind, nil)
+                    return Outcome(page: (page.kind, page.path), files: 1)
                 } catch {
-                    return (nil, .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
+                    return Outcome(diagnostic: .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
                 }
             case .failure(let diagnostic):
-                return (nil, diagnostic)
+                return Outcome(diagnostic: diagnostic)
             }
         }
+        var diagnostics = outcomes.compactMap(\.diagnostic)
+        var files = outcomes.reduce(0) { $0 + $1.files }
+        // The sitemap lists exactly the pages that were written.
+        let sitemap = DataExport(graph: graph, strings: theme.strings, markdown: markdown)
+            .sitemap(paths: outcomes.compactMap { $0.page?.path })
+        do {
+            try emit(OutputFile(path: "sitemap.xml", text: sitemap))
+            files += 1
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(path: "sitemap.xml"), "cannot write the sitemap: \(error)"))
+        }
         var pagesByKind: [String: Int] = [:]
-        for kind in outcomes.compactMap(\.kind) { pagesByKind[kind, default: 0] += 1 }
-        let dataFiles = 3
-        return (pagesByKind, outcomes.filter { $0.kind != nil }.count + theme.assets.count + dataFiles,
-                outcomes.compactMap(\.diagnostic))
+        for kind in outcomes.compactMap({ $0.page?.kind }) { pagesByKind[kind, default: 0] += 1 }
+        return (pagesByKind, files, diagnostics)
     }
 
     /// The theme's assets and the data files.
-    private func emitExtraFiles(_ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> Diagnostic? {
+    private func emitExtraFiles(_ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> Outcome {
+        var written = 0
         do {
             for asset in theme.assets {
                 try emit(OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data))
+                written += 1
             }
             for file in try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files() {
                 try emit(file)
+                written += 1
             }
-            return nil
+            return Outcome(files: written)
         } catch {
-            return .error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files and assets: \(error)")
+            return Outcome(files: written, diagnostic: .error(
+                at: SourceLocation(path: graph.site.paths.data), "cannot write the data files and assets: \(error)"))
         }
     }
+}
+
+/// What one rendering job gave: the page written (kind and path), how many files it
+/// wrote, and a problem if there was one.
+private struct Outcome: Sendable {
+    var page: (kind: String, path: String)?
+    var files = 0
+    var diagnostic: Diagnostic?
 }
