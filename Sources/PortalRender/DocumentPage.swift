@@ -49,11 +49,8 @@ extension ViewContext {
         }
         let related = document.relatedIDs.compactMap(graph.document).map { documentSummary($0, links) }
         let municipality = graph.municipality(document.municipalityID)
-        let crumbs = [
-            Crumb(title: strings["nav.municipalities"], path: graph.site.paths.municipalities + "/"),
-            Crumb(title: municipality?.title ?? "", path: municipality?.path),
-            Crumb(title: document.title),
-        ]
+        // The trail down to the document, with the document itself as the current page.
+        let crumbs = Array(crumbs(to: document).dropLast()) + [Crumb(title: document.title)]
         var values: [String: Any] = documentSummary(document, links)
         values.merge([
             "municipality": municipality?.title ?? "",
