@@ -3,11 +3,10 @@ import PortalGraph
 extension ViewContext {
     /// An initiative or idea in full: where it belongs, its status, its text and every
     /// structured part the source gives, in the source's own words.
-    func itemPage(_ item: Item) -> PreparedPage {
+    /// Nil for a item whose document is not in the graph (the graph never has one).
+    func itemPage(_ item: Item) -> PreparedPage? {
         let links = Links(from: item.path)
-        guard let document = graph.document(item.documentID) else {
-            return PreparedPage(path: item.path, template: "item", kind: "item", context: [:], dependencies: [])
-        }
+        guard let document = graph.document(item.documentID) else { return nil }
         var dependencies: Set<String> = [item.id, document.id, item.municipalityID]
         let section = item.sectionID.flatMap(graph.section)
         if let section { dependencies.insert(section.id) }

@@ -3,11 +3,10 @@ import PortalGraph
 extension ViewContext {
     /// A section: its text, its initiatives in brief, its themes and the sections it
     /// carries out or is carried out by in other documents.
-    func sectionPage(_ section: Section) -> PreparedPage {
+    /// Nil for a section whose document is not in the graph (the graph never has one).
+    func sectionPage(_ section: Section) -> PreparedPage? {
         let links = Links(from: section.path)
-        guard let document = graph.document(section.documentID) else {
-            return PreparedPage(path: section.path, template: "section", kind: "section", context: [:], dependencies: [])
-        }
+        guard let document = graph.document(section.documentID) else { return nil }
         var dependencies: Set<String> = [section.id, document.id]
         let items = section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
             dependencies.insert(item.id)

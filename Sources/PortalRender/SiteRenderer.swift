@@ -45,8 +45,8 @@ public struct SiteRenderer: Sendable {
         case .tags: return view.tagsPage()
         case .municipality(let id): return graph.municipality(id).map(view.municipalityPage)
         case .document(let id): return graph.document(id).map(view.documentPage)
-        case .section(let id): return graph.section(id).map(view.sectionPage)
-        case .item(let id): return graph.item(id).map(view.itemPage)
+        case .section(let id): return graph.section(id).flatMap(view.sectionPage)
+        case .item(let id): return graph.item(id).flatMap(view.itemPage)
         case .theme(let id): return graph.theme(id).map(view.themePage)
         case .tag(let id): return graph.tag(id).map(view.tagPage)
         case .page(let id):
