@@ -94,14 +94,21 @@ public struct SiteConfig: Sendable, Hashable {
             read("data", \.data)
             read("assets", \.assets)
         }
-        var baseURL = fields.string("base_url")
-        if let url = baseURL, !url.isEmpty, !url.hasSuffix("/") { baseURL = url + "/" }
+        var baseURL: String?
+        if let written = fields.located("base_url"), !written.value.isEmpty {
+            switch BaseURL.parse(written.value) {
+            case .success(let url): baseURL = url
+            case .failure(let problem):
+                sink.error(written.location, "base_url '\(written.value)' \(problem)",
+                           hint: "write the address the site is published at, such as https://intranet.example.dk/portal/, or null")
+            }
+        }
         let config = SiteConfig(
             title: title ?? "", description: fields.string("description") ?? "",
             language: fields.string("language") ?? "da",
             footerPages: fields.references("footer_pages"), navigationPages: fields.references("navigation_pages"),
             featuredDocuments: fields.references("featured_documents"),
-            baseURL: baseURL?.isEmpty == true ? nil : baseURL, paths: paths,
+            baseURL: baseURL, paths: paths,
             publisher: fields.string("publisher"), contactPoint: fields.string("contact_point"),
             keywords: fields.strings("keywords"), license: fields.string("license"))
         let hasErrors = sink.diagnostics.contains { $0.severity == .error }
