@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// How paths are shown in diagnostics.
     public var contentDisplay: String
     public var themeDisplay: String
+    /// How long to wait for another build into the same output folder.
+    public var lockTimeout: Duration = .seconds(600)
+    /// Told what the build is doing when it matters to the user (waiting for another build).
+    public var events: @Sendable (BuildEvent) -> Void = { _ in }
 
     public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
                 archive: URL? = nil, contentDisplay: String? = nil, themeDisplay: String? = nil) {
@@ -30,21 +34,46 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// Something a running build tells its caller.
+public enum BuildEvent: Sendable, Equatable {
+    /// Another build is writing the same output folder; this one waits for it to finish.
+    /// The process id is the other build's, when its lock file names it.
+    case waitingForOtherBuild(pid: Int32?)
+}
+
 /// What a build did, for the summary.
 public struct BuildReport: Sendable {
     public var pagesByKind: [String: Int]
     /// Seconds spent in each stage, in order (load, resolve, theme, render, write).
     public var stageSeconds: [(stage: String, seconds: Double)]
     public var filesWritten: Int
+    /// Whether `sitemap.xml` was written: the sitemap protocol needs absolute addresses,
+    /// so there is none without a base URL.
+    public var wroteSitemap: Bool
     public var warnings: [Diagnostic]
     public var seconds: Double
     public var graph: SiteGraph
 }
 
-/// A build that stopped on errors; `output/` was not touched.
+/// What a failed build did to the output folder, so that what the user is told is true.
+public enum OutputOutcome: Sendable, Equatable {
+    /// The output folder is byte for byte as it was before the build.
+    case unchanged
+    /// The new site was swapped in; a later step (the archive) failed.
+    case replaced
+    /// The swap failed half-way and the previous site could not be put back: it is kept
+    /// in the named folder, and the next build puts it back.
+    case previousKept(at: String)
+}
+
+/// A build that stopped on errors.
 public struct BuildFailure: Error, Sendable {
-    /// Every problem found, errors and warnings, in file order.
+    /// Every problem found in the content and the theme, errors and warnings, in file order.
     public var diagnostics: [Diagnostic]
+    /// Problems with the command's own paths and options (the output folder, the archive,
+    /// the base URL), which belong to no file.
+    public var problems: [String] = []
+    public var output: OutputOutcome = .unchanged
 }
 
 /// Runs the stages in order: load → validate and resolve → site graph → render → write.
@@ -53,7 +82,8 @@ public struct BuildFailure: Error, Sendable {
 public struct SiteBuilder: Sendable {
     public init() {}
 
-    /// - Throws: `BuildFailure` with every diagnostic when any stage found an error.
+    /// - Throws: `BuildFailure` with every diagnostic when any stage found an error, or a
+    ///   path or option is refused.
     public func build(_ options: BuildOptions) async throws -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
@@ -66,9 +96,17 @@ public struct SiteBuilder: Sendable {
             lap = now
         }
 
+        // The paths the build writes are checked first, but the content is still read,
+        // so that one run reports every problem.
+        var problems: [String] = []
+        let targets = WriteTargets.check(options, problems: &problems)
+
         var content = ContentLoader().load(from: options.contentDirectory, displayPrefix: options.contentDisplay)
         if let baseURL = options.baseURL {
-            content.site?.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+            switch BaseURL.parse(baseURL) {
+            case .success(let url): content.site?.baseURL = url
+            case .failure(let problem): problems.append("--base-url '\(baseURL)' \(problem)")
+            }
         }
         diagnostics.append(contentsOf: content.diagnostics)
         endStage("load")
@@ -79,21 +117,28 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: themeDiagnostics)
         endStage("theme")
         guard let graph, let theme else {
-            throw BuildFailure(diagnostics: diagnostics.sorted)
+            throw BuildFailure(diagnostics: diagnostics.sorted, problems: problems)
         }
         let renderer = SiteRenderer(theme: theme)
         diagnostics.append(contentsOf: renderer.check(graph))
-        guard !diagnostics.hasErrors else {
-            throw BuildFailure(diagnostics: diagnostics.sorted)
+        guard !diagnostics.hasErrors, problems.isEmpty, let targets else {
+            throw BuildFailure(diagnostics: diagnostics.sorted, problems: problems)
         }
 
-        let writer = SiteWriter(outputDirectory: options.outputDirectory)
+        // One build at a time per output folder: a second one waits here.
+        let lock: OutputLock
+        do {
+            lock = try targets.writer.lock(timeout: options.lockTimeout) { pid in
+                options.events(.waitingForOtherBuild(pid: pid))
+            }
+        } catch {
+            throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"])
+        }
         let staged: StagedSite
         do {
-            staged = try writer.begin(protecting: [options.contentDirectory, options.themeDirectory])
+            staged = try targets.writer.begin(holding: lock)
         } catch {
-            diagnostics.append(.error(at: SourceLocation(path: options.outputDirectory.path), "\(error)"))
-            throw BuildFailure(diagnostics: diagnostics.sorted)
+            throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"])
         }
         // Pages go to the staging folder as they are rendered; nothing is visible in
         // output/ until the commit below.
@@ -106,19 +151,53 @@ public struct SiteBuilder: Sendable {
         }
         do {
             try staged.commit()
-            if let archive = options.archive {
-                try SiteArchive().archive(options.outputDirectory, to: archive)
-            }
         } catch {
-            diagnostics.append(.error(at: SourceLocation(path: options.outputDirectory.path), "\(error)"))
-            throw BuildFailure(diagnostics: diagnostics.sorted)
+            let outcome: OutputOutcome = if case .cannotRestore(_, let kept) = error { .previousKept(at: kept) } else { .unchanged }
+            throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"], output: outcome)
+        }
+        if let archive = targets.archive {
+            do {
+                try SiteArchive().archive(targets.writer.folder, to: archive)
+            } catch {
+                throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"], output: .replaced)
+            }
         }
         endStage("commit")
+        _ = consume lock  // released only now, after the archive is written
         return BuildReport(
             // The output marker is written too.
             pagesByKind: rendered.pagesByKind, stageSeconds: stages, filesWritten: rendered.files + 1,
+            wroteSitemap: graph.site.baseURL != nil,
             warnings: diagnostics.sorted.filter { $0.severity == .warning },
             seconds: (clock.now - start).seconds, graph: graph)
+    }
+}
+
+/// The checked places a build writes: the output folder's writer and the archive's real path.
+struct WriteTargets {
+    var writer: SiteWriter
+    var archive: URL?
+
+    /// Applies `PathGuard`'s rule to the output folder and the archive; nil (with the
+    /// reasons added to `problems`) when either is refused.
+    static func check(_ options: BuildOptions, problems: inout [String]) -> WriteTargets? {
+        let protected = [options.contentDirectory, options.themeDirectory]
+        var writer: SiteWriter?
+        var archive: URL?
+        do {
+            writer = try SiteWriter(outputDirectory: options.outputDirectory, protecting: protected)
+        } catch {
+            problems.append("\(error)")
+        }
+        if let requested = options.archive {
+            do {
+                archive = try PathGuard(sources: protected).archiveFile(requested, output: options.outputDirectory)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        guard let writer, options.archive == nil || archive != nil else { return nil }
+        return WriteTargets(writer: writer, archive: archive)
     }
 }
 

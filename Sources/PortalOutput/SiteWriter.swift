@@ -13,26 +13,40 @@ import Glibc
 /// leaves the old `output/` exactly as it was; the next build removes what a killed
 /// one left. After a good build `output/` holds exactly the new files.
 public struct SiteWriter: Sendable {
+    /// The output folder as the user named it (for messages).
     public let outputDirectory: URL
+    /// The real folder that is replaced: `outputDirectory`, or the folder it links to.
+    public let folder: URL
 
-    public init(outputDirectory: URL) {
+    /// Checks that the output folder may be replaced (see `PathGuard`).
+    /// - Parameter protecting: the folders the build reads (content, theme); the output
+    ///   may not be, hold or lie inside them, nor be or hold the current folder.
+    public init(outputDirectory: URL, protecting protected: [URL] = []) throws(OutputError) {
         self.outputDirectory = outputDirectory.standardizedFileURL
+        folder = try PathGuard(sources: protected).outputFolder(self.outputDirectory)
     }
 
-    var parent: URL { outputDirectory.deletingLastPathComponent() }
-    var stagingPrefix: String { ".\(outputDirectory.lastPathComponent).staging-" }
-    var retiredPrefix: String { ".\(outputDirectory.lastPathComponent).old-" }
+    var parent: URL { folder.deletingLastPathComponent() }
+    var stagingPrefix: String { ".\(folder.lastPathComponent).staging-" }
+    var retiredPrefix: String { ".\(folder.lastPathComponent).old-" }
 
     /// The file that marks a folder as one this writer made, so that it never replaces a
     /// folder it did not make (`--output .` or `--output content` by mistake).
     public static let markerName = ".kommuneportal"
 
+    /// Takes the output folder's lock; hold it from `begin` until after the commit.
+    /// - Parameter waiting: called before waiting for another build into the same folder.
+    public func lock(timeout: Duration = .seconds(600), waiting: (Int32?) -> Void = { _ in }) throws(OutputError) -> OutputLock {
+        try OutputLock(for: folder, timeout: timeout, waiting: waiting)
+    }
+
     /// Starts a new staging folder; write files into it, then `commit()` or `abort()`.
-    /// - Parameter protecting: folders the output must not be or contain (the content
-    ///   and theme folders); the current folder and its ancestors are always protected.
-    public func begin(protecting protected: [URL] = []) throws(OutputError) -> StagedSite {
-        try checkSafeToReplace(protecting: protected)
-        try removeLeftovers()
+    /// Requires the output's lock, so that cleaning up never removes the staging folder of
+    /// a build that is still running: with the lock held, every other one is a dead build's.
+    public func begin(holding lock: borrowing OutputLock) throws(OutputError) -> StagedSite {
+        // The folder may have changed since the check (another build finished meanwhile).
+        _ = try PathGuard(sources: []).outputFolder(folder)
+        try removeLeftovers(holding: lock)
         let staging = parent.appendingPathComponent(stagingPrefix + ProcessInfo.processInfo.globallyUniqueString)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -44,28 +58,10 @@ public struct SiteWriter: Sendable {
         return site
     }
 
-    /// Refuses to replace a folder that holds the content, the theme or the current
-    /// folder, or an existing folder the portal did not make.
-    func checkSafeToReplace(protecting protected: [URL]) throws(OutputError) {
-        let output = outputDirectory.resolvingSymlinksInPath().path
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
-        for folder in protected.map({ $0.standardizedFileURL.resolvingSymlinksInPath().path }) + [current] {
-            if folder == output || folder.hasPrefix(output == "/" ? "/" : output + "/") {
-                throw .unsafeOutput(outputDirectory.path, "it holds \(folder)")
-            }
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw .unsafeOutput(outputDirectory.path, "it is a file, not a folder") }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        if !names.isEmpty, !names.contains(Self.markerName) {
-            throw .unsafeOutput(outputDirectory.path, "it is a folder the portal did not make")
-        }
-    }
-
     /// Writes `files` as the whole new site in one go.
     public func write(_ files: [OutputFile]) throws(OutputError) {
-        let site = try begin()
+        let lock = try lock()
+        let site = try begin(holding: lock)
         do {
             for file in files { try site.write(file) }
             try site.commit()
@@ -77,13 +73,13 @@ public struct SiteWriter: Sendable {
 
     /// Removes staging and retired folders a killed build left behind. A retired folder
     /// with no output folder beside it is the last good site: it is put back.
-    public func removeLeftovers() throws(OutputError) {
+    public func removeLeftovers(holding lock: borrowing OutputLock) throws(OutputError) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names.sorted() {
             let url = parent.appendingPathComponent(name)
-            if name.hasPrefix(retiredPrefix), !manager.fileExists(atPath: outputDirectory.path) {
-                try? manager.moveItem(at: url, to: outputDirectory)
+            if name.hasPrefix(retiredPrefix), !manager.fileExists(atPath: folder.path) {
+                try? manager.moveItem(at: url, to: folder)
             } else if name.hasPrefix(stagingPrefix) || name.hasPrefix(retiredPrefix) {
                 try? manager.removeItem(at: url)
             }
@@ -140,20 +136,27 @@ public struct StagedSite: Sendable {
 
     /// Swaps the staged site in as the output folder: old output aside, staging in,
     /// old output removed.
+    /// - Throws: `cannotWrite` when the swap failed and the old site is back in place;
+    ///   `cannotRestore` in the rare case that putting it back failed too (the next build
+    ///   puts it back).
     public func commit() throws(OutputError) {
         let manager = FileManager.default
-        let output = writer.outputDirectory
+        let output = writer.folder
         let retired = writer.parent.appendingPathComponent(writer.retiredPrefix + ProcessInfo.processInfo.globallyUniqueString)
         let hadOutput = manager.fileExists(atPath: output.path)
         do {
             if hadOutput { try manager.moveItem(at: output, to: retired) }
             try manager.moveItem(at: staging, to: output)
         } catch {
-            if hadOutput, !manager.fileExists(atPath: output.path) {
-                try? manager.moveItem(at: retired, to: output)
-            }
             abort()
-            throw .cannotWrite(output.path, error.localizedDescription)
+            if hadOutput, !manager.fileExists(atPath: output.path) {
+                do {
+                    try manager.moveItem(at: retired, to: output)
+                } catch {
+                    throw .cannotRestore(writer.outputDirectory.path, retired.path)
+                }
+            }
+            throw .cannotWrite(writer.outputDirectory.path, error.localizedDescription)
         }
         try? manager.removeItem(at: retired)
     }
@@ -168,7 +171,14 @@ public struct StagedSite: Sendable {
 public enum OutputError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(String, String)
     case unsafePath(String)
+    /// The output folder (as named) may not be replaced, and why.
     case unsafeOutput(String, String)
+    /// The archive path (as named) may not be written, and why.
+    case unsafeArchive(String, String)
+    /// Another build held the output folder's lock for longer than the wait allowed.
+    case busy(String, String)
+    /// The swap failed and the old site could not be put back; it is kept at the second path.
+    case cannotRestore(String, String)
 
     public var description: String {
         switch self {
@@ -176,6 +186,12 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
         case .unsafePath(let path): "refusing to write outside the output folder: \(path)"
         case .unsafeOutput(let path, let reason):
             "refusing to replace \(path) with the site: \(reason) (choose another --output, or delete the folder first)"
+        case .unsafeArchive(let path, let reason):
+            "refusing to write the archive to \(path): \(reason) (choose another --archive)"
+        case .busy(let path, let waited):
+            "another build into \(path) is still running after \(waited) of waiting; try again when it has finished"
+        case .cannotRestore(let path, let kept):
+            "cannot put the previous site back into \(path); it is kept in \(kept), and the next build puts it back"
         }
     }
 }

@@ -272,8 +272,8 @@ public struct DataExport: Sendable {
 
     // MARK: Sitemap
 
-    /// Absolute addresses when `base_url`/`--base-url` is set; otherwise addresses relative
-    /// to the site root, which crawlers on an intranet resolve against the sitemap's own URL.
+    /// The sitemap of the pages at `paths`, with the absolute addresses the sitemap
+    /// protocol requires; only written when `base_url`/`--base-url` is set.
     /// - Parameter paths: the folders of the pages written, relative to the site root.
     public func sitemap(paths: [String]) -> String {
         let entries = paths.map { "  <url><loc>\(Self.xmlEscape(url($0)))</loc></url>" }

@@ -103,14 +103,17 @@ public struct SiteRenderer: Sendable {
         }
         var diagnostics = outcomes.compactMap(\.diagnostic)
         var files = outcomes.reduce(0) { $0 + $1.files }
-        // The sitemap lists exactly the pages that were written.
-        let sitemap = DataExport(graph: graph, strings: theme.strings, markdown: markdown)
-            .sitemap(paths: outcomes.compactMap { $0.page?.path })
-        do {
-            try emit(OutputFile(path: "sitemap.xml", text: sitemap))
-            files += 1
-        } catch {
-            diagnostics.append(.error(at: SourceLocation(path: "sitemap.xml"), "cannot write the sitemap: \(error)"))
+        // The sitemap lists exactly the pages that were written. The sitemap protocol
+        // allows only absolute addresses, so without a base URL there is none.
+        if graph.site.baseURL != nil {
+            let sitemap = DataExport(graph: graph, strings: theme.strings, markdown: markdown)
+                .sitemap(paths: outcomes.compactMap { $0.page?.path })
+            do {
+                try emit(OutputFile(path: "sitemap.xml", text: sitemap))
+                files += 1
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(path: "sitemap.xml"), "cannot write the sitemap: \(error)"))
+            }
         }
         var pagesByKind: [String: Int] = [:]
         for kind in outcomes.compactMap({ $0.page?.kind }) { pagesByKind[kind, default: 0] += 1 }

@@ -9,16 +9,15 @@ struct Build: AsyncParsableCommand {
         discussion: """
         Every problem in the content is reported as path:LINE:COL: error: message, and the \
         build then exits with status 1 and leaves the output folder exactly as it was. \
-        The site is written to a staging folder and swapped in only when complete.
+        The site is written to a staging folder and swapped in only when complete. Two \
+        builds into the same output folder take turns: the second waits for the first.
         """)
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the content files.", valueName: "dir"))
-    var content = "content"
+    @OptionGroup var sources: SourceOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the theme (templates, strings.yaml, assets).", valueName: "dir"))
-    var theme = "themes/default"
-
-    @Option(name: .long, help: ArgumentHelp("Folder to write the site into; replaced as a whole.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder to write the site into; replaced as a whole. May be a symbolic link: the site is built behind it and the link kept.",
+        valueName: "dir"))
     var output = "output"
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp(
@@ -26,25 +25,43 @@ struct Build: AsyncParsableCommand {
         valueName: "url"))
     var baseURL: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also pack the built site into this zip file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Also pack the built site into this zip file. Only a new file or a zip an earlier build wrote is replaced.",
+        valueName: "file"))
     var archive: String?
 
     @Flag(name: .long, help: "Print only errors and warnings, no summary.")
     var quiet = false
 
+    func validate() throws {
+        try sources.validate()
+        try PathOption.requireNonEmpty(output, "--output")
+        if let archive { try PathOption.requireNonEmpty(archive, "--archive") }
+        if let baseURL, case .failure(let problem) = BaseURL.parse(baseURL) {
+            throw ValidationError("--base-url '\(baseURL)' \(problem)")
+        }
+    }
+
     func run() async throws {
-        let options = BuildOptions(
-            contentDirectory: URL(fileURLWithPath: content), themeDirectory: URL(fileURLWithPath: theme),
+        var options = BuildOptions(
+            contentDirectory: URL(fileURLWithPath: sources.content), themeDirectory: URL(fileURLWithPath: sources.theme),
             outputDirectory: URL(fileURLWithPath: output), baseURL: baseURL,
-            archive: archive.map { URL(fileURLWithPath: $0) }, contentDisplay: content, themeDisplay: theme)
+            archive: archive.map { URL(fileURLWithPath: $0) }, contentDisplay: sources.content, themeDisplay: sources.theme)
+        let shownOutput = output
+        options.events = { event in
+            switch event {
+            case .waitingForOtherBuild(let pid):
+                printError("waiting for another build into \(shownOutput) to finish" + (pid.map { " (process \($0))" } ?? "") + " …")
+            }
+        }
         do {
             let report = try await SiteBuilder().build(options)
-            for warning in report.warnings { printError(warning.description) }
+            for line in DiagnosticReport(report.warnings).lines { printError(line) }
             if !quiet { print(BuildSummary(report: report, output: output, archive: archive).text) }
-        } catch let error as BuildFailure {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was left unchanged")
+        } catch let failure as BuildFailure {
+            for line in DiagnosticReport(failure.diagnostics).lines { printError(line) }
+            for problem in failure.problems { printError("error: \(problem)") }
+            printError(FailureSummary(failure: failure, output: output).text)
             throw ExitCode(1)
         }
     }

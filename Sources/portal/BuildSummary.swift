@@ -18,6 +18,9 @@ struct BuildSummary {
         lines.append("  " + "total".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(pages).leftPadded(5))
         lines.append("")
         lines.append("  Files written: \(report.filesWritten) to \(output)/" + (archive.map { " and \($0)" } ?? ""))
+        if !report.wroteSitemap {
+            lines.append("  Sitemap:       not written; it needs the published address (--base-url, or base_url: in site.yaml)")
+        }
         lines.append("  Warnings:      \(report.warnings.count)")
         let stages = report.stageSeconds.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
         lines.append("  Built in \(Int((report.seconds * 1000).rounded())) ms (\(stages) ms)")

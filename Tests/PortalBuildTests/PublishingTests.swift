@@ -5,21 +5,21 @@ import Testing
 
 @Suite("A site is published the same way at /, under a sub-path and from disk")
 struct PublishingTests {
-    func build(baseURL: String?, _ body: (BuiltSite) throws -> Void) async throws {
+    func build(baseURL: String?, _ body: (BuiltSite, BuildReport) throws -> Void) async throws {
         try await Repository.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("output")
-            _ = try await SiteBuilder().build(BuildOptions(
+            let report = try await SiteBuilder().build(BuildOptions(
                 contentDirectory: Repository.fixtures.appendingPathComponent("minimal"),
                 themeDirectory: Repository.theme, outputDirectory: output, baseURL: baseURL))
-            try body(BuiltSite(root: output))
+            try body(BuiltSite(root: output), report)
         }
     }
 
-    @Test func withoutABaseURLEveryAddressIsRelative() async throws {
-        try await build(baseURL: nil) { site in
-            let sitemap = try String(contentsOf: site.root.appendingPathComponent("sitemap.xml"), encoding: .utf8)
-            #expect(sitemap.contains("<loc>index.html</loc>"))
-            #expect(HTMLPage(path: "sitemap.xml", html: sitemap).matches("<loc>([^<]*)</loc>").allSatisfy { !$0.contains("://") })
+    @Test func withoutABaseURLEveryAddressIsRelativeAndThereIsNoSitemap() async throws {
+        try await build(baseURL: nil) { site, report in
+            // The sitemap protocol allows only absolute addresses.
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("sitemap.xml").path))
+            #expect(!report.wroteSitemap)
             for path in site.pagePaths {
                 let page = try #require(site.page(path))
                 #expect(!page.html.contains("rel=\"canonical\""))
@@ -29,7 +29,8 @@ struct PublishingTests {
     }
 
     @Test func aBaseURLGivesCleanAbsoluteAddressesInTheSitemapDataAndCanonicalLinks() async throws {
-        try await build(baseURL: "https://intranet.example.dk/portal") { site in
+        try await build(baseURL: "https://intranet.example.dk/portal") { site, report in
+            #expect(report.wroteSitemap)
             let sitemap = try String(contentsOf: site.root.appendingPathComponent("sitemap.xml"), encoding: .utf8)
             #expect(sitemap.contains("<loc>https://intranet.example.dk/portal/</loc>"))
             #expect(!sitemap.contains("index.html"))
@@ -40,6 +41,21 @@ struct PublishingTests {
             // Page links stay relative (only the canonical link is absolute), so the same
             // files also work from disk.
             #expect(home.links.filter { $0.contains("intranet.example.dk") } == ["https://intranet.example.dk/portal/"])
+        }
+    }
+
+    @Test("Only an absolute http(s) address is a base URL",
+          arguments: ["javascript:alert(1)//", "data:text/html,x", "/portal/", "intranet.example.dk/portal/",
+                      "https://intranet.example.dk/a b/", "https://", "https://x.dk/?a=1", "https://user@x.dk/"])
+    func aBaseURLThatIsNotAnAbsoluteHTTPAddressIsRefused(_ address: String) async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let output = folder.appendingPathComponent("output")
+            await #expect(throws: BuildFailure.self) {
+                try await SiteBuilder().build(BuildOptions(
+                    contentDirectory: Repository.fixtures.appendingPathComponent("minimal"),
+                    themeDirectory: Repository.theme, outputDirectory: output, baseURL: address))
+            }
+            #expect(!FileManager.default.fileExists(atPath: output.path))
         }
     }
 }

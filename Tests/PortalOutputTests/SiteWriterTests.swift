@@ -24,11 +24,11 @@ struct SiteWriterTests {
     @Test func writesTheFilesAndLeavesNothingStale() async throws {
         try await Repository.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("output")
-            let writer = SiteWriter(outputDirectory: output)
+            let writer = try SiteWriter(outputDirectory: output)
             try writer.write([OutputFile(path: "index.html", text: "gammel"), OutputFile(path: "a/b/index.html", text: "b")])
             try writer.write([OutputFile(path: "index.html", text: "ny"), OutputFile(path: "c/index.html", text: "c")])
             #expect(files(in: output) == ["index.html": "ny", "c/index.html": "c"])
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "output" }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "output" && $0 != ".output.lock" }
             #expect(leftovers.isEmpty)
         }
     }
@@ -36,7 +36,7 @@ struct SiteWriterTests {
     @Test func aPathOutsideTheOutputIsRefusedAndTheOldSiteKept() async throws {
         try await Repository.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("output")
-            let writer = SiteWriter(outputDirectory: output)
+            let writer = try SiteWriter(outputDirectory: output)
             try writer.write([OutputFile(path: "index.html", text: "gammel")])
             for bad in ["../escape.html", "/etc/x", "a//b", "./a"] {
                 #expect(throws: OutputError.unsafePath(bad)) {
@@ -45,7 +45,7 @@ struct SiteWriterTests {
             }
             #expect(files(in: output) == ["index.html": "gammel"])
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".output.lock", "output"])
         }
     }
 
@@ -62,7 +62,7 @@ struct SiteWriterTests {
             let output = folder.appendingPathComponent("dokumenter")
             try writeContent(["vigtigt.docx": "egne filer"], to: output)
             #expect(throws: OutputError.unsafeOutput(output.path, "it is a folder the portal did not make")) {
-                try SiteWriter(outputDirectory: output).write([OutputFile(path: "index.html", text: "ny")])
+                _ = try SiteWriter(outputDirectory: output)
             }
             #expect(files(in: output) == ["vigtigt.docx": "egne filer"])
         }
@@ -77,17 +77,55 @@ struct SiteWriterTests {
         }
     }
 
-    @Test func theOutputMayNotHoldTheContentOrTheCurrentFolder() async throws {
+    @Test func theOutputMayNotBeHoldOrLieInsideTheContentNorHoldTheCurrentFolder() async throws {
         try await Repository.withTemporaryDirectory { folder in
             let content = folder.appendingPathComponent("site/content")
             try writeContent(["a.md": "x"], to: content)
-            let writer = SiteWriter(outputDirectory: folder.appendingPathComponent("site"))
-            #expect(throws: OutputError.self) { try writer.begin(protecting: [content]) }
-            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: content).begin(protecting: [content]) }
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: folder.appendingPathComponent("site"), protecting: [content]) }
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: content, protecting: [content]) }
+            #expect(throws: OutputError.self) {
+                try SiteWriter(outputDirectory: content.appendingPathComponent("output"), protecting: [content])
+            }
             let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: current).begin() }
-            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: URL(fileURLWithPath: "/")).begin() }
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: current) }
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: URL(fileURLWithPath: "/")) }
             #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("a.md").path))
+        }
+    }
+
+    @Test func aSymbolicLinkToTheContentIsSeenThrough() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let content = folder.appendingPathComponent("content")
+            try writeContent(["a.md": "x"], to: content)
+            let link = folder.appendingPathComponent("output")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: content)
+            #expect(throws: OutputError.self) { try SiteWriter(outputDirectory: link, protecting: [content]) }
+            #expect(files(in: content) == ["a.md": "x"])
+        }
+    }
+
+    @Test func anOutputThatIsASymbolicLinkIsBuiltBehindAndTheLinkKept() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let webRoot = folder.appendingPathComponent("www/portal")
+            try SiteWriter(outputDirectory: webRoot).write([OutputFile(path: "index.html", text: "gammel")])
+            let link = folder.appendingPathComponent("output")
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "www/portal")
+            try SiteWriter(outputDirectory: link).write([OutputFile(path: "index.html", text: "ny")])
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "www/portal")
+            #expect(files(in: webRoot) == ["index.html": "ny"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("www").path).sorted()
+                == [".portal.lock", "portal"])
+        }
+    }
+
+    @Test func aDanglingSymbolicLinkAsOutputIsRefused() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let link = folder.appendingPathComponent("output")
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "findes-ikke")
+            #expect(throws: OutputError.unsafeOutput(link.path, "it is a symbolic link to findes-ikke, which does not exist")) {
+                _ = try SiteWriter(outputDirectory: link)
+            }
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "findes-ikke")
         }
     }
 
@@ -95,9 +133,9 @@ struct SiteWriterTests {
         try await Repository.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("output")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(".output.staging-dead/x"), withIntermediateDirectories: true)
-            let writer = SiteWriter(outputDirectory: output)
+            let writer = try SiteWriter(outputDirectory: output)
             try writer.write([OutputFile(path: "index.html", text: "ny")])
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".output.lock", "output"])
         }
     }
 
@@ -106,8 +144,9 @@ struct SiteWriterTests {
             // A build killed between its two renames leaves only the retired old site.
             let retired = folder.appendingPathComponent(".output.old-dead")
             try writeContent(["index.html": "gammel"], to: retired)
-            let writer = SiteWriter(outputDirectory: folder.appendingPathComponent("output"))
-            try writer.removeLeftovers()
+            let writer = try SiteWriter(outputDirectory: folder.appendingPathComponent("output"))
+            let lock = try writer.lock()
+            try writer.removeLeftovers(holding: lock)
             #expect(files(in: folder.appendingPathComponent("output")) == ["index.html": "gammel"])
         }
     }

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// Where the content and the theme are: the options every command that reads the site
+/// shares (`build`, and the commands to come), declared once.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder with the content files.", valueName: "dir"))
+    var content = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the theme (templates, strings.yaml, assets).", valueName: "dir"))
+    var theme = "themes/default"
+
+    func validate() throws {
+        try PathOption.requireNonEmpty(content, "--content")
+        try PathOption.requireNonEmpty(theme, "--theme")
+    }
+}
+
+/// Checks on paths given as options.
+enum PathOption {
+    /// An empty path would silently mean the current folder.
+    static func requireNonEmpty(_ value: String, _ name: String) throws {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("\(name) needs a path; an empty one would mean the current folder")
+        }
+    }
+}
