@@ -44,7 +44,7 @@ public enum BuildEvent: Sendable, Equatable {
 /// What a build did, for the summary.
 public struct BuildReport: Sendable {
     public var pagesByKind: [String: Int]
-    /// Seconds spent in each stage, in order (load, resolve, theme, render, write).
+    /// Seconds spent in each stage, in order (load and resolve, render, commit).
     public var stageSeconds: [(stage: String, seconds: Double)]
     public var filesWritten: Int
     /// Whether `sitemap.xml` was written: the sitemap protocol needs absolute addresses,
@@ -87,7 +87,6 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions) async throws -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        var diagnostics = Diagnostics()
         var stages: [(stage: String, seconds: Double)] = []
         var lap = start
         func endStage(_ name: String) {
@@ -101,28 +100,20 @@ public struct SiteBuilder: Sendable {
         var problems: [String] = []
         let targets = WriteTargets.check(options, problems: &problems)
 
-        var content = ContentLoader().load(from: options.contentDirectory, displayPrefix: options.contentDisplay)
+        var sources = SiteSources(
+            contentDirectory: options.contentDirectory, themeDirectory: options.themeDirectory,
+            contentDisplay: options.contentDisplay, themeDisplay: options.themeDisplay)
         if let baseURL = options.baseURL {
             switch BaseURL.parse(baseURL) {
-            case .success(let url): content.site?.baseURL = url
+            case .success(let url): sources.baseURL = url
             case .failure(let problem): problems.append("--base-url '\(baseURL)' \(problem)")
             }
         }
-        diagnostics.append(contentsOf: content.diagnostics)
-        endStage("load")
-        let (graph, graphDiagnostics) = SiteGraphBuilder().build(content)
-        diagnostics.append(contentsOf: graphDiagnostics)
-        endStage("resolve")
-        let (theme, themeDiagnostics) = await ThemeLoader().load(from: options.themeDirectory, displayPrefix: options.themeDisplay)
-        diagnostics.append(contentsOf: themeDiagnostics)
-        endStage("theme")
-        guard let graph, let theme else {
-            throw BuildFailure(diagnostics: diagnostics.sorted, problems: problems)
-        }
-        let renderer = SiteRenderer(theme: theme)
-        diagnostics.append(contentsOf: renderer.check(graph))
-        guard !diagnostics.hasErrors, problems.isEmpty, let targets else {
-            throw BuildFailure(diagnostics: diagnostics.sorted, problems: problems)
+        let site = await Site.load(sources)
+        endStage("load and resolve")
+        let diagnostics = site.diagnostics
+        guard site.isBuildable, problems.isEmpty, let targets, let graph = site.graph else {
+            throw BuildFailure(diagnostics: diagnostics, problems: problems)
         }
 
         // One build at a time per output folder: a second one waits here.
@@ -132,43 +123,43 @@ public struct SiteBuilder: Sendable {
                 options.events(.waitingForOtherBuild(pid: pid))
             }
         } catch {
-            throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"])
+            throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"])
         }
         let staged: StagedSite
         do {
             staged = try targets.writer.begin(holding: lock)
         } catch {
-            throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"])
+            throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"])
         }
         // Pages go to the staging folder as they are rendered; nothing is visible in
         // output/ until the commit below.
-        let rendered = renderer.renderSite(graph) { file in try staged.write(file) }
-        diagnostics.append(contentsOf: rendered.diagnostics)
+        let rendered = site.renderAll { file in try staged.write(file) }
         endStage("render")
-        guard !diagnostics.hasErrors else {
+        guard rendered.diagnostics.isEmpty else {
             staged.abort()
-            throw BuildFailure(diagnostics: diagnostics.sorted)
+            throw BuildFailure(diagnostics: Diagnostics(diagnostics + rendered.diagnostics).sorted)
         }
         do {
             try staged.commit()
         } catch {
             let outcome: OutputOutcome = if case .cannotRestore(_, let kept) = error { .previousKept(at: kept) } else { .unchanged }
-            throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"], output: outcome)
+            throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"], output: outcome)
         }
         if let archive = targets.archive {
             do {
                 try SiteArchive().archive(targets.writer.folder, to: archive)
             } catch {
-                throw BuildFailure(diagnostics: diagnostics.sorted, problems: ["\(error)"], output: .replaced)
+                throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"], output: .replaced)
             }
         }
         endStage("commit")
         _ = consume lock  // released only now, after the archive is written
         return BuildReport(
             // The output marker is written too.
-            pagesByKind: rendered.pagesByKind, stageSeconds: stages, filesWritten: rendered.files + 1,
+            pagesByKind: Dictionary(grouping: rendered.pages.values, by: \.kind).mapValues(\.count),
+            stageSeconds: stages, filesWritten: rendered.files + 1,
             wroteSitemap: graph.site.baseURL != nil,
-            warnings: diagnostics.sorted.filter { $0.severity == .warning },
+            warnings: diagnostics.filter { $0.severity == .warning },
             seconds: (clock.now - start).seconds, graph: graph)
     }
 }

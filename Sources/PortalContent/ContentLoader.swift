@@ -30,9 +30,14 @@ public struct ContentLoader: Sendable {
 
     /// Decodes files that are already in memory (tests, an editor preview).
     public func load(_ files: [SourceFile]) -> LoadedContent {
-        let decoder = RecordDecoder()
+        assemble(files.concurrentMap(RecordDecoder().decode))
+    }
+
+    /// The content made of files decoded one by one, so that a long-lived site can
+    /// decode again only the files that changed.
+    public func assemble(_ files: some Sequence<RecordDecoder.Decoded>) -> LoadedContent {
         var loaded = LoadedContent(site: nil, records: [], diagnostics: [])
-        for decoded in files.concurrentMap(decoder.decode) {
+        for decoded in files {
             if let record = decoded.record { loaded.records.append(record) }
             if let unusable = decoded.unusable { loaded.unusable[unusable.kind, default: []].insert(unusable.id) }
             loaded.diagnostics.append(contentsOf: decoded.diagnostics)

@@ -32,8 +32,9 @@ public struct DataExport: Sendable {
     }
 
     /// Descriptions of the data files for the data page.
-    public func descriptions() -> [[String: Any]] {
-        [
+    public static func descriptions(dataFolder: String, strings: Strings) -> [[String: Any]] {
+        let dataPath = dataFolder + "/"
+        return [
             ["path": dataPath + "portal.csv", "name": "portal.csv", "format": strings["data.csvFormat"], "description": strings["data.csvDescription"]],
             ["path": dataPath + "portal.json", "name": "portal.json", "format": strings["data.jsonFormat"], "description": strings["data.jsonDescription"]],
         ]

@@ -5,28 +5,22 @@ extension ViewContext {
     /// matrices, the text, appendices and related documents.
     func documentPage(_ document: Document) -> PreparedPage {
         let links = Links(from: document.path)
-        var dependencies: Set<String> = [document.id, document.municipalityID]
         let sections = document.sectionIDs.compactMap(graph.section)
         let contents = sections.map { section -> [String: Any] in
-            dependencies.insert(section.id)
-            return [
+            [
                 "title": section.title,
                 "url": links.page(section.path),
                 "number": absent(section.number),
                 "body": section.body.isEmpty ? false as Any : html(section.body, under: 3),
-                "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
-                    dependencies.insert(item.id)
-                    return itemSummary(item, links)
-                },
+                "items": section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
             ]
         }
         let unsectioned = document.itemIDs.compactMap(graph.item).filter { $0.sectionID == nil }.map { itemSummary($0, links) }
-        let matrices = (graph.documentMatrices[document.id] ?? []).enumerated().map { index, matrix in
+        let matrices = graph.documentMatrices(document.id).enumerated().map { index, matrix in
             documentMatrixTable(matrix, document: document, index: index, links)
         }
         let appendices = document.appendixIDs.compactMap(graph.appendix).map { appendix -> [String: Any] in
-            dependencies.insert(appendix.id)
-            return [
+            [
                 "title": appendix.title,
                 "anchor": appendix.anchor,
                 "body": html(appendix.body, under: 3),
@@ -81,8 +75,7 @@ extension ViewContext {
         if let contact = document.contact { values["contact"] = html(contact, under: 2) }
         return PreparedPage(
             path: document.path, template: "document", kind: "document",
-            context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values),
-            dependencies: dependencies)
+            context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values))
     }
 
     /// Breadcrumbs down to a document, for the pages below it.

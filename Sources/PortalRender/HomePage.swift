@@ -28,8 +28,7 @@ extension ViewContext {
         ]
         return PreparedPage(
             path: "", template: "home", kind: "home",
-            context: merge(frame(path: "", title: graph.site.title, section: "home", crumbs: []), values),
-            dependencies: Set(graph.municipalities.map(\.id) + graph.documents.map(\.id) + graph.items.map(\.id)))
+            context: merge(frame(path: "", title: graph.site.title, section: "home", crumbs: []), values))
     }
 
     /// A document as other pages list it: title, kind, organisation and period.

@@ -7,9 +7,7 @@ extension ViewContext {
     func itemPage(_ item: Item) -> PreparedPage? {
         let links = Links(from: item.path)
         guard let document = graph.document(item.documentID) else { return nil }
-        var dependencies: Set<String> = [item.id, document.id, item.municipalityID]
         let section = item.sectionID.flatMap(graph.section)
-        if let section { dependencies.insert(section.id) }
         let notGiven = strings["missing.notGiven"]
 
         let activities = item.activities.map { activity -> [String: Any] in
@@ -90,7 +88,6 @@ extension ViewContext {
         if let text = item.localThemesAsWritten { values["localThemesAsWritten"] = text }
         return PreparedPage(
             path: item.path, template: "item", kind: "item",
-            context: merge(frame(path: item.path, title: item.title, section: "municipalities", crumbs: crumbs), values),
-            dependencies: dependencies)
+            context: merge(frame(path: item.path, title: item.title, section: "municipalities", crumbs: crumbs), values))
     }
 }

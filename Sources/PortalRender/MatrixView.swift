@@ -1,3 +1,4 @@
+import PortalContent
 import PortalGraph
 
 /// Turns matrices into the values of the theme's table partial: a caption, column
@@ -15,7 +16,7 @@ extension ViewContext {
             "numeric": true,
             "columns": municipalities.map { ["title": $0.shortTitle, "url": links.page($0.path)] as [String: Any] },
             "rows": matrix.rows.compactMap { row -> [String: Any]? in
-                guard let theme = graph.theme(row.themeID) else { return nil }
+                guard let theme = graph.link(to: EntityRef(.theme, row.themeID)) else { return nil }
                 return [
                     "title": theme.title,
                     "url": links.page(theme.path),
@@ -54,7 +55,7 @@ extension ViewContext {
             captionKey = "matrix.crossThemesCaption"
             corner = document.itemLabel ?? strings["item.initiative"]
             columns = matrix.columns.map { column in
-                ["title": column.title, "url": absent(graph.theme(column.key).map { links.page($0.path) })]
+                ["title": column.title, "url": absent(graph.link(to: EntityRef(.theme, column.key)).map { links.page($0.path) })]
             }
         }
         let sectionLabel = document.sectionLabel ?? strings["section.label"]

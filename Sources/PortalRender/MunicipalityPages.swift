@@ -17,27 +17,20 @@ extension ViewContext {
         ]
         return PreparedPage(
             path: path, template: "municipalities", kind: "municipalities",
-            context: merge(frame(path: path, title: title, section: "municipalities", crumbs: [Crumb(title: title)]), values),
-            dependencies: Set(graph.municipalities.map(\.id) + graph.documents.map(\.id)))
+            context: merge(frame(path: path, title: title, section: "municipalities", crumbs: [Crumb(title: title)]), values))
     }
 
     /// One municipality: its documents with their sections and initiatives, and key facts.
     func municipalityPage(_ municipality: Municipality) -> PreparedPage {
         let links = Links(from: municipality.path)
         let documents = municipality.documentIDs.compactMap(graph.document)
-        var dependencies: Set<String> = [municipality.id]
         let documentValues = documents.map { document -> [String: Any] in
-            dependencies.insert(document.id)
             var value = documentSummary(document, links)
             value["sections"] = document.sectionIDs.compactMap(graph.section).map { section -> [String: Any] in
-                dependencies.insert(section.id)
-                return [
+                [
                     "title": section.title,
                     "url": links.page(section.path),
-                    "items": section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
-                        dependencies.insert(item.id)
-                        return itemSummary(item, links)
-                    },
+                    "items": section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
                 ]
             }
             value["keyFacts"] = keyFacts(document)
@@ -54,8 +47,7 @@ extension ViewContext {
         ]
         return PreparedPage(
             path: municipality.path, template: "municipality", kind: "municipality",
-            context: merge(frame(path: municipality.path, title: municipality.title, section: "municipalities", crumbs: crumbs), values),
-            dependencies: dependencies)
+            context: merge(frame(path: municipality.path, title: municipality.title, section: "municipalities", crumbs: crumbs), values))
     }
 
     /// Key facts as summary-list groups; figures the source leaves empty say so.

@@ -1,15 +1,8 @@
-/// A page ready for its template: where it goes, which template shows it, and the
-/// prepared values the template reads. Values are plain dictionaries, arrays and strings
-/// (no reflection at render time), which keeps rendering fast at national scale.
-public struct PreparedPage: @unchecked Sendable {
-    /// The page's folder relative to the site root (`temaer/sundhed/`).
-    public var path: String
-    public var template: String
-    /// What kind of page it is, for the build summary (`item`, `theme`, ...).
+import PortalGraph
+
+/// A page that was written: its kind, its folder and what it read from the graph.
+public struct RenderedPage: Sendable, Hashable {
     public var kind: String
-    /// Immutable once prepared; holds only strings, numbers, booleans, arrays and dictionaries.
-    public var context: [String: Any]
-    /// Entity ids this page shows, so that an editor preview knows what to re-render
-    /// when one of them changes.
-    public var dependencies: Set<String>
+    public var path: String
+    public var dependencies: Set<Dependency>
 }

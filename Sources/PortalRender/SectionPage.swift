@@ -7,9 +7,7 @@ extension ViewContext {
     func sectionPage(_ section: Section) -> PreparedPage? {
         let links = Links(from: section.path)
         guard let document = graph.document(section.documentID) else { return nil }
-        var dependencies: Set<String> = [section.id, document.id]
         let items = section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
-            dependencies.insert(item.id)
             var value = itemSummary(item, links)
             value["activities"] = item.activities.map { activity -> [String: Any] in
                 ["text": markdown.inlineHTML([activity.number, activity.title ?? activity.text].compactMap { $0 }.joined(separator: " "))]
@@ -21,7 +19,6 @@ extension ViewContext {
         }
         func sectionLink(_ id: String) -> [String: Any]? {
             guard let other = graph.section(id), let otherDocument = graph.document(other.documentID) else { return nil }
-            dependencies.insert(other.id)
             return ["title": other.title, "url": links.page(other.path), "document": otherDocument.title]
         }
         let label = document.sectionLabel ?? strings["section.label"]
@@ -41,7 +38,6 @@ extension ViewContext {
         return PreparedPage(
             path: section.path, template: "section", kind: "section",
             context: merge(frame(path: section.path, title: section.title, section: "municipalities",
-                                 crumbs: crumbs(to: document) + [Crumb(title: section.title)]), values),
-            dependencies: dependencies)
+                                 crumbs: crumbs(to: document) + [Crumb(title: section.title)]), values))
     }
 }

@@ -37,6 +37,13 @@ public struct SiteRenderer: Sendable {
 
     /// The prepared values of one page; nil for an id the graph does not have.
     public func prepare(_ job: PageJob, in graph: SiteGraph) -> PreparedPage? {
+        let reader = GraphReader(graph)
+        guard var page = prepare(job, reading: reader) else { return nil }
+        page.dependencies = reader.reads
+        return page
+    }
+
+    private func prepare(_ job: PageJob, reading graph: GraphReader) -> PreparedPage? {
         let view = ViewContext(graph: graph, strings: theme.strings, markdown: markdown)
         switch job {
         case .home: return view.homePage()
@@ -50,7 +57,7 @@ public struct SiteRenderer: Sendable {
         case .theme(let id): return graph.theme(id).map(view.themePage)
         case .tag(let id): return graph.tag(id).map(view.tagPage)
         case .page(let id):
-            let dataFiles = DataExport(graph: graph, strings: theme.strings, markdown: markdown).descriptions()
+            let dataFiles = DataExport.descriptions(dataFolder: graph.site.paths.data, strings: theme.strings)
             return graph.page(id).map { view.freePage($0, dataFiles: dataFiles) }
         }
     }
@@ -83,67 +90,111 @@ public struct SiteRenderer: Sendable {
     public func renderSite(
         _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void
     ) -> (pagesByKind: [String: Int], files: Int, diagnostics: [Diagnostic]) {
-        // The assets and data files are one more job beside the pages (nil), so they are
-        // made while pages render instead of after them.
-        let work: [PageJob?] = [nil] + jobs(graph).map { $0 }
-        let outcomes = work.concurrentMap { job -> Outcome in
-            guard let job else { return emitExtraFiles(graph, emit: emit) }
-            guard let page = prepare(job, in: graph) else { return Outcome() }
-            switch render(page) {
-            case .success(let file):
-                do {
-                    try emit(file)
-                    return Outcome(page: (page.kind, page.path), files: 1)
-                } catch {
-                    return Outcome(diagnostic: .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
-                }
-            case .failure(let diagnostic):
-                return Outcome(diagnostic: diagnostic)
-            }
-        }
-        var diagnostics = outcomes.compactMap(\.diagnostic)
-        var files = outcomes.reduce(0) { $0 + $1.files }
-        // The sitemap lists exactly the pages that were written. The sitemap protocol
-        // allows only absolute addresses, so without a base URL there is none.
-        if graph.site.baseURL != nil {
-            let sitemap = DataExport(graph: graph, strings: theme.strings, markdown: markdown)
-                .sitemap(paths: outcomes.compactMap { $0.page?.path })
+        let outcome = render(jobs(graph), in: graph, extras: [.assets, .data], emit: emit)
+        var files = outcome.files
+        var diagnostics = outcome.diagnostics
+        if let sitemap = sitemap(graph, pages: outcome.pages.values) {
             do {
-                try emit(OutputFile(path: "sitemap.xml", text: sitemap))
+                try emit(sitemap)
                 files += 1
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: "sitemap.xml"), "cannot write the sitemap: \(error)"))
+                diagnostics.append(.error(at: SourceLocation(path: sitemap.path), "cannot write the sitemap: \(error)"))
             }
         }
         var pagesByKind: [String: Int] = [:]
-        for kind in outcomes.compactMap({ $0.page?.kind }) { pagesByKind[kind, default: 0] += 1 }
+        for page in outcome.pages.values { pagesByKind[page.kind, default: 0] += 1 }
         return (pagesByKind, files, diagnostics)
     }
 
-    /// The theme's assets and the data files.
-    private func emitExtraFiles(_ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> Outcome {
+    /// Files of the site besides its pages.
+    public enum Extra: Sendable, Hashable, CaseIterable {
+        /// The theme's CSS and icons.
+        case assets
+        /// The open-data files, which show every entity.
+        case data
+    }
+
+    /// What rendering a set of pages gave: each page written, with what it read.
+    public struct Outcome: Sendable {
+        public var pages: [PageJob: RenderedPage] = [:]
+        public var files = 0
+        public var diagnostics: [Diagnostic] = []
+
+        public init(pages: [PageJob: RenderedPage] = [:], files: Int = 0, diagnostics: [Diagnostic] = []) {
+            self.pages = pages
+            self.files = files
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// Renders `jobs` (and the `extras`) in parallel, handing each file to `emit`.
+    public func render(
+        _ jobs: [PageJob], in graph: SiteGraph, extras: Set<Extra> = [], emit: @Sendable (OutputFile) throws -> Void
+    ) -> Outcome {
+        // The extra files are jobs beside the pages, so they are made while pages render
+        // instead of after them.
+        let work: [Work] = Extra.allCases.filter(extras.contains).map(Work.extra) + jobs.map(Work.page)
+        let results = work.concurrentMap { work -> (PageJob?, RenderedPage?, Int, Diagnostic?) in
+            switch work {
+            case .extra(let extra):
+                let (files, diagnostic) = emitExtra(extra, graph, emit: emit)
+                return (nil, nil, files, diagnostic)
+            case .page(let job):
+                guard let page = prepare(job, in: graph) else { return (job, nil, 0, nil) }
+                switch render(page) {
+                case .success(let file):
+                    do {
+                        try emit(file)
+                        return (job, RenderedPage(kind: page.kind, path: page.path, dependencies: page.dependencies), 1, nil)
+                    } catch {
+                        return (job, nil, 0, .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
+                    }
+                case .failure(let diagnostic):
+                    return (job, nil, 0, diagnostic)
+                }
+            }
+        }
+        var outcome = Outcome()
+        for (job, page, files, diagnostic) in results {
+            if let job, let page { outcome.pages[job] = page }
+            outcome.files += files
+            if let diagnostic { outcome.diagnostics.append(diagnostic) }
+        }
+        return outcome
+    }
+
+    /// The sitemap of `pages`; nil without a base URL, since the sitemap protocol allows
+    /// only absolute addresses.
+    public func sitemap(_ graph: SiteGraph, pages: some Sequence<RenderedPage>) -> OutputFile? {
+        guard graph.site.baseURL != nil else { return nil }
+        let paths = pages.map(\.path).sorted()
+        return OutputFile(path: "sitemap.xml", text: DataExport(graph: graph, strings: theme.strings, markdown: markdown).sitemap(paths: paths))
+    }
+
+    private func emitExtra(_ extra: Extra, _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> (Int, Diagnostic?) {
         var written = 0
         do {
-            for asset in theme.assets {
-                try emit(OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data))
-                written += 1
+            switch extra {
+            case .assets:
+                for asset in theme.assets {
+                    try emit(OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data))
+                    written += 1
+                }
+            case .data:
+                for file in try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files() {
+                    try emit(file)
+                    written += 1
+                }
             }
-            for file in try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files() {
-                try emit(file)
-                written += 1
-            }
-            return Outcome(files: written)
+            return (written, nil)
         } catch {
-            return Outcome(files: written, diagnostic: .error(
-                at: SourceLocation(path: graph.site.paths.data), "cannot write the data files and assets: \(error)"))
+            let place = extra == .assets ? graph.site.paths.assets : graph.site.paths.data
+            return (written, .error(at: SourceLocation(path: place), "cannot write the \(extra == .assets ? "assets" : "data files"): \(error)"))
         }
     }
 }
 
-/// What one rendering job gave: the page written (kind and path), how many files it
-/// wrote, and a problem if there was one.
-private struct Outcome: Sendable {
-    var page: (kind: String, path: String)?
-    var files = 0
-    var diagnostic: Diagnostic?
+private enum Work: Sendable {
+    case extra(SiteRenderer.Extra)
+    case page(PageJob)
 }

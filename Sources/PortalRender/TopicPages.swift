@@ -33,8 +33,7 @@ extension ViewContext {
         ]
         return PreparedPage(
             path: path, template: "themes", kind: "themes",
-            context: merge(frame(path: path, title: title, section: "themes", crumbs: [Crumb(title: title)]), values),
-            dependencies: Set(graph.themes.map(\.id) + graph.items.map(\.id)))
+            context: merge(frame(path: path, title: title, section: "themes", crumbs: [Crumb(title: title)]), values))
     }
 
     /// A cross-municipality theme: its description, then each municipality's items under it.
@@ -50,8 +49,7 @@ extension ViewContext {
             path: theme.path, template: "theme", kind: "theme",
             context: merge(frame(path: theme.path, title: theme.title, section: "themes", crumbs: [
                 Crumb(title: strings["nav.themes"], path: graph.site.paths.themes + "/"), Crumb(title: theme.title),
-            ]), values),
-            dependencies: Set([theme.id] + items.map(\.id)))
+            ]), values))
     }
 
     func tagsPage() -> PreparedPage {
@@ -65,8 +63,7 @@ extension ViewContext {
         ]
         return PreparedPage(
             path: path, template: "tags", kind: "tags",
-            context: merge(frame(path: path, title: title, section: "tags", crumbs: [Crumb(title: title)]), values),
-            dependencies: Set(graph.tags.map(\.id) + graph.items.map(\.id)))
+            context: merge(frame(path: path, title: title, section: "tags", crumbs: [Crumb(title: title)]), values))
     }
 
     func tagPage(_ tag: Topic) -> PreparedPage {
@@ -81,8 +78,7 @@ extension ViewContext {
             path: tag.path, template: "tag", kind: "tag",
             context: merge(frame(path: tag.path, title: tag.title, section: "tags", crumbs: [
                 Crumb(title: strings["nav.tags"], path: graph.site.paths.tags + "/"), Crumb(title: tag.title),
-            ]), values),
-            dependencies: Set([tag.id] + items.map(\.id)))
+            ]), values))
     }
 
     /// A free page (Om portalen, Tilgængelighedserklæring, Hent data).
@@ -97,7 +93,6 @@ extension ViewContext {
         ]
         return PreparedPage(
             path: page.path, template: page.layout ?? "page", kind: "page",
-            context: merge(frame(path: page.path, title: page.title, section: page.id, crumbs: [Crumb(title: page.title)]), values),
-            dependencies: [page.id])
+            context: merge(frame(path: page.path, title: page.title, section: page.id, crumbs: [Crumb(title: page.title)]), values))
     }
 }

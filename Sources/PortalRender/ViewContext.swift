@@ -5,8 +5,11 @@ import PortalMarkdown
 
 /// Shared helpers for preparing page values: links, strings, Markdown and the common
 /// summaries of entities that several pages list.
+///
+/// Pages reach the graph only through `graph`, a recording reader, so what a page read
+/// is what it depends on.
 struct ViewContext {
-    let graph: SiteGraph
+    let graph: GraphReader
     let strings: Strings
     let markdown: MarkdownRenderer
 
@@ -29,11 +32,11 @@ struct ViewContext {
     }
 
     func themeLinks(_ ids: [String], _ links: Links) -> [[String: Any]] {
-        ids.compactMap(graph.theme).map { ["title": $0.title, "url": links.page($0.path)] }
+        ids.compactMap { graph.link(to: EntityRef(.theme, $0)) }.map { ["title": $0.title, "url": links.page($0.path)] }
     }
 
     func tagLinks(_ ids: [String], _ links: Links) -> [[String: Any]] {
-        ids.compactMap(graph.tag).map { ["title": $0.title, "url": links.page($0.path)] }
+        ids.compactMap { graph.link(to: EntityRef(.tag, $0)) }.map { ["title": $0.title, "url": links.page($0.path)] }
     }
 
     /// The values lists of items show: title with number, where it comes from, status, themes.
@@ -86,8 +89,8 @@ struct ViewContext {
             ["key": "themes", "title": strings["nav.themes"], "url": links.page(site.paths.themes + "/")],
             ["key": "tags", "title": strings["nav.tags"], "url": links.page(site.paths.tags + "/")],
         ]
-        nav += site.navigationPages.compactMap { graph.page($0.id) }.map {
-            ["key": $0.id, "title": $0.title, "url": links.page($0.path)]
+        nav += site.navigationPages.compactMap { page in graph.link(to: EntityRef(.page, page.id)).map { (page.id, $0) } }.map {
+            ["key": $0.0, "title": $0.1.title, "url": links.page($0.1.path)]
         }
         for index in nav.indices where nav[index]["key"] as? String == navigation {
             nav[index]["current"] = true
@@ -113,7 +116,8 @@ struct ViewContext {
             "nav": nav,
             "breadcrumbs": breadcrumbs,
             "hasBreadcrumbs": !breadcrumbs.isEmpty,
-            "footer": site.footerPages.compactMap { graph.page($0.id) }.map { ["title": $0.title, "url": links.page($0.path)] },
+            "footer": site.footerPages.compactMap { graph.link(to: EntityRef(.page, $0.id)) }
+                .map { ["title": $0.title, "url": links.page($0.path)] },
             "strings": strings.tree,
         ]
         if let base = site.baseURL { frame["canonical"] = base + path }

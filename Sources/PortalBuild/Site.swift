@@ -1,0 +1,214 @@
+import Foundation
+import PortalContent
+import PortalCore
+import PortalGraph
+import PortalRender
+
+/// Where a site's content and theme are, and how their paths are shown in diagnostics.
+public struct SiteSources: Sendable {
+    public var contentDirectory: URL
+    public var themeDirectory: URL
+    public var contentDisplay: String
+    public var themeDisplay: String
+    /// Overrides `base_url` from `site.yaml`; already checked to be an absolute http(s) address.
+    public var baseURL: String?
+
+    public init(contentDirectory: URL, themeDirectory: URL, contentDisplay: String? = nil, themeDisplay: String? = nil,
+                baseURL: String? = nil) {
+        self.contentDirectory = contentDirectory
+        self.themeDirectory = themeDirectory
+        self.contentDisplay = contentDisplay ?? contentDirectory.path
+        self.themeDisplay = themeDisplay ?? themeDirectory.path
+        self.baseURL = baseURL
+    }
+}
+
+/// The site as a long-lived value, the way Zola's `Site` is: the decoded files, the
+/// graph, the theme and, for every page written, what it read. `portal build` loads it
+/// once and renders everything; an editor preview keeps it and `apply`s file changes,
+/// which reads again only the changed files and renders again only the pages whose
+/// recorded reads the change meets. Both go through the same code, so the preview can
+/// never show a site that `build` would not produce.
+public final class Site {
+    public let sources: SiteSources
+    /// The last graph without errors; kept while the content has errors, so a preview
+    /// can go on showing the last good site.
+    public private(set) var graph: SiteGraph?
+    public private(set) var theme: Theme?
+    /// Every problem of the files as they are now, errors and warnings, in file order.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Every page written, with what it read.
+    public private(set) var pages: [PageJob: RenderedPage] = [:]
+
+    private var settings: (config: SiteConfig?, diagnostics: [Diagnostic]) = (nil, [])
+    private var folderDiagnostics: [Diagnostic] = []
+    private var themeDiagnostics: [Diagnostic] = []
+    /// Each content file decoded, by its path as shown in diagnostics.
+    private var files: [String: RecordDecoder.Decoded] = [:]
+
+    private init(sources: SiteSources) {
+        self.sources = sources
+    }
+
+    /// Reads the content and the theme and resolves the graph; nothing is rendered yet.
+    public static func load(_ sources: SiteSources) async -> Site {
+        let site = Site(sources: sources)
+        site.readSettings()
+        site.readContentFolder()
+        await site.loadTheme()
+        _ = site.resolve()
+        return site
+    }
+
+    /// Whether the files as they are now make a site (no error in content or theme).
+    public var isBuildable: Bool {
+        !diagnostics.contains { $0.severity == .error }
+    }
+
+    // MARK: Rendering
+
+    /// Renders every page and file of the site, handing each to `emit` (from several
+    /// threads at once). Requires `isBuildable`.
+    public func renderAll(emit: @Sendable (OutputFile) throws -> Void) -> SiteRenderer.Outcome {
+        guard let graph, let theme, isBuildable else { return SiteRenderer.Outcome(diagnostics: diagnostics) }
+        let renderer = SiteRenderer(theme: theme)
+        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: [.assets, .data], emit: emit)
+        pages = outcome.pages
+        emitSitemap(renderer, graph, into: &outcome, emit: emit)
+        return outcome
+    }
+
+    /// Applies file changes: reads again what changed, resolves, and renders again only
+    /// the pages whose recorded reads changed (every page when the theme or the settings
+    /// changed). When the changed files have errors, nothing is rendered and the last
+    /// good site stays as it is.
+    /// - Parameters:
+    ///   - emit: receives each file written again.
+    ///   - remove: receives the path of each file the site no longer has.
+    public func apply(
+        _ changes: [FileChange], emit: @Sendable (OutputFile) throws -> Void, remove: (String) -> Void
+    ) async -> SiteUpdate {
+        let scopes = Set(changes.map { ChangeScope(of: $0, in: sources) }).subtracting([.unrelated])
+        guard !scopes.isEmpty else { return SiteUpdate(diagnostics: diagnostics) }
+        let themeChanged = scopes.contains(.theme)
+        if themeChanged { await loadTheme() }
+        if scopes.contains(.settings) { readSettings() }
+        if scopes.contains(.contentFolder) {
+            readContentFolder()
+        } else {
+            for case .contentFile(let url, let display) in scopes { readContentFile(url, display: display) }
+        }
+        let old = graph
+        guard let new = resolve(), let theme else { return SiteUpdate(diagnostics: diagnostics, failed: true) }
+        let renderer = SiteRenderer(theme: theme)
+        let jobs = renderer.jobs(new)
+        let stale: Set<PageJob>
+        if let old, !themeChanged { stale = staleJobs(jobs, old: old, new: new) } else { stale = Set(jobs) }
+        var outcome = renderer.render(jobs.filter(stale.contains), in: new,
+                                      extras: themeChanged ? [.assets, .data] : [.data], emit: emit)
+        var update = SiteUpdate(diagnostics: diagnostics)
+        update.rendered = outcome.pages.values.map(\.path).sorted()
+        // A page that is gone, or has moved, would leave its old file behind.
+        let pathsBefore = Set(pages.values.map(\.path))
+        let kept = Set(jobs)
+        pages = pages.filter { kept.contains($0.key) }.merging(outcome.pages) { _, new in new }
+        let pathsAfter = Set(pages.values.map(\.path))
+        update.removed = pathsBefore.subtracting(pathsAfter).map { $0 + "index.html" }.sorted()
+        for path in update.removed { remove(path) }
+        if pathsBefore != pathsAfter || old.map({ !new.isUnchanged(.settings, since: $0) }) ?? true {
+            emitSitemap(renderer, new, into: &outcome, emit: emit)
+        }
+        update.files = outcome.files
+        update.diagnostics = (diagnostics + outcome.diagnostics)
+        return update
+    }
+
+    /// The jobs whose page read something that differs between `old` and `new`, and the
+    /// jobs that are new. Each dependency is compared once, however many pages share it.
+    private func staleJobs(_ jobs: [PageJob], old: SiteGraph, new: SiteGraph) -> Set<PageJob> {
+        var verdicts: [Dependency: Bool] = [:]
+        func changed(_ dependency: Dependency) -> Bool {
+            if let verdict = verdicts[dependency] { return verdict }
+            let verdict = !new.isUnchanged(dependency, since: old)
+            verdicts[dependency] = verdict
+            return verdict
+        }
+        return Set(jobs.filter { job in
+            guard let page = pages[job] else { return true }
+            return page.dependencies.contains(where: changed)
+        })
+    }
+
+    private func emitSitemap(
+        _ renderer: SiteRenderer, _ graph: SiteGraph, into outcome: inout SiteRenderer.Outcome,
+        emit: @Sendable (OutputFile) throws -> Void
+    ) {
+        guard let sitemap = renderer.sitemap(graph, pages: pages.values) else { return }
+        do {
+            try emit(sitemap)
+            outcome.files += 1
+        } catch {
+            outcome.diagnostics.append(.error(at: SourceLocation(path: sitemap.path), "cannot write the sitemap: \(error)"))
+        }
+    }
+
+    // MARK: Reading
+
+    private func readSettings() {
+        settings = SiteConfig.load(from: sources.contentDirectory, displayPrefix: sources.contentDisplay)
+    }
+
+    private func readContentFolder() {
+        let (read, readDiagnostics) = ContentReader().readFiles(in: sources.contentDirectory, displayPrefix: sources.contentDisplay)
+        folderDiagnostics = readDiagnostics
+        let decoder = RecordDecoder()
+        files = Dictionary(read.concurrentMap { ($0.path, decoder.decode($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func readContentFile(_ url: URL, display: String) {
+        folderDiagnostics.removeAll { $0.location.path == display }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            files[display] = nil
+            return
+        }
+        switch ContentReader().read(url, display: display) {
+        case .success(let file): files[display] = RecordDecoder().decode(file)
+        case .failure(let diagnostic):
+            files[display] = nil
+            folderDiagnostics.append(diagnostic)
+        }
+    }
+
+    private func loadTheme() async {
+        (theme, themeDiagnostics) = await ThemeLoader().load(from: sources.themeDirectory, displayPrefix: sources.themeDisplay)
+    }
+
+    /// Resolves the graph from the files as they are now; the new graph when it has no
+    /// errors (it becomes `graph`), else nil (and `graph` stays the last good one).
+    private func resolve() -> SiteGraph? {
+        var content = ContentLoader().assemble(files.keys.sorted().compactMap { files[$0] })
+        content.site = settings.config
+        if let baseURL = sources.baseURL { content.site?.baseURL = baseURL }
+        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content)
+        var all = Diagnostics(settings.diagnostics + folderDiagnostics + content.diagnostics + graphDiagnostics + themeDiagnostics)
+        if let resolved, let theme { all.append(contentsOf: SiteRenderer(theme: theme).check(resolved)) }
+        diagnostics = all.sorted
+        guard let resolved, theme != nil, !all.hasErrors else { return nil }
+        graph = resolved
+        return resolved
+    }
+}
+
+/// What applying changes did.
+public struct SiteUpdate: Sendable {
+    /// Folders of the pages rendered again.
+    public var rendered: [String] = []
+    /// Files the site no longer has.
+    public var removed: [String] = []
+    /// Files written in all (pages, data files, sitemap).
+    public var files = 0
+    /// Every problem of the files as they are now.
+    public var diagnostics: [Diagnostic]
+    /// True when the files have errors: nothing was rendered; the last good site stands.
+    public var failed = false
+}

@@ -1,0 +1,95 @@
+import PortalContent
+
+/// Something a page read from the site graph. A page's dependencies are recorded while
+/// it is prepared (see `GraphReader`), never listed by hand, so that an editor preview
+/// re-renders a page exactly when something it shows has changed.
+///
+/// Each case names a part of the graph that can be compared between two versions of
+/// the graph (`SiteGraph.isUnchanged(_:since:)`): the idea of Hugo's dependency
+/// identities, applied to resolved values instead of files, so that a change that
+/// spreads through resolution (a section's themes reaching its items) is seen where it
+/// lands.
+public enum Dependency: Hashable, Sendable {
+    /// One entity's resolved value (also when it is absent: its appearing is a change).
+    case entity(EntityRef)
+    /// Only what a link to an entity shows: its title and address. Menus, footers and
+    /// lists of themes and tags read this much, so that editing a theme's or a page's
+    /// text does not render every page that links to it again.
+    case link(EntityRef)
+    /// Every entity of a kind, in site order: a page that lists or counts all of them.
+    case all(EntityKind)
+    /// Which items are under a theme, in order.
+    case itemsInTheme(String)
+    /// Which items carry a tag, in order.
+    case itemsWithTag(String)
+    /// The portal's settings (`site.yaml`): titles, navigation, paths, base URL.
+    case settings
+    /// The home page's themes × municipalities matrix.
+    case themeMatrix
+    /// A document's own matrices.
+    case documentMatrices(String)
+}
+
+extension SiteGraph {
+    /// Whether what `dependency` names is the same in this graph as in `old`.
+    public func isUnchanged(_ dependency: Dependency, since old: SiteGraph) -> Bool {
+        switch dependency {
+        case .entity(let ref): entityValue(ref) == old.entityValue(ref)
+        case .link(let ref): link(to: ref) == old.link(to: ref)
+        case .all(let kind): allValues(kind) == old.allValues(kind)
+        case .itemsInTheme(let id): items(inTheme: id).map(\.id) == old.items(inTheme: id).map(\.id)
+        case .itemsWithTag(let id): items(withTag: id).map(\.id) == old.items(withTag: id).map(\.id)
+        case .settings: site == old.site
+        case .themeMatrix: themeMatrix == old.themeMatrix
+        case .documentMatrices(let id): documentMatrices[id] == old.documentMatrices[id]
+        }
+    }
+
+    /// The entity as a comparable value; nil when the graph has none.
+    func entityValue(_ ref: EntityRef) -> AnyHashable? {
+        switch ref.kind {
+        case .municipality: municipality(ref.id)
+        case .document: document(ref.id)
+        case .section: section(ref.id)
+        case .item: item(ref.id)
+        case .appendix: appendix(ref.id)
+        case .theme: theme(ref.id)
+        case .tag: tag(ref.id)
+        case .page: page(ref.id)
+        }
+    }
+
+    private func allValues(_ kind: EntityKind) -> AnyHashable {
+        switch kind {
+        case .municipality: municipalities
+        case .document: documents
+        case .section: sections
+        case .item: items
+        case .appendix: appendices
+        case .theme: themes
+        case .tag: tags
+        case .page: pages
+        }
+    }
+}
+
+/// What a link to an entity shows.
+public struct EntityLink: Hashable, Sendable {
+    public var title: String
+    /// The page's folder, relative to the site root.
+    public var path: String
+}
+
+extension SiteGraph {
+    /// The title and address of a theme, tag or free page; nil for other kinds, whose
+    /// pages are reached through their own lookups, and for an id the graph lacks.
+    public func link(to ref: EntityRef) -> EntityLink? {
+        let topic: Topic? = switch ref.kind {
+        case .theme: theme(ref.id)
+        case .tag: tag(ref.id)
+        case .page: page(ref.id)
+        default: nil
+        }
+        return topic.map { EntityLink(title: $0.title, path: $0.path) }
+    }
+}

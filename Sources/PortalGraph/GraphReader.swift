@@ -1,0 +1,88 @@
+import PortalContent
+
+/// The site graph as page preparation sees it: the same lookups as `SiteGraph`, each of
+/// which records what it read. After a page is prepared, `reads` is the complete set of
+/// what the page depends on, because there is no other way to reach the graph.
+///
+/// One reader per page, used on one thread; not shared.
+public final class GraphReader {
+    private let graph: SiteGraph
+    public private(set) var reads: Set<Dependency> = []
+
+    public init(_ graph: SiteGraph) {
+        self.graph = graph
+    }
+
+    private func record(_ dependency: Dependency) {
+        reads.insert(dependency)
+    }
+
+    private func record<T>(_ kind: EntityKind, _ value: T?, id: String) -> T? {
+        reads.insert(.entity(EntityRef(kind, id)))
+        return value
+    }
+
+    // MARK: Settings and derived views
+
+    public var site: SiteConfig {
+        record(.settings)
+        return graph.site
+    }
+
+    public var themeMatrix: ThemeMatrix {
+        record(.themeMatrix)
+        return graph.themeMatrix
+    }
+
+    public func documentMatrices(_ id: String) -> [DocumentMatrix] {
+        record(.documentMatrices(id))
+        return graph.documentMatrices[id] ?? []
+    }
+
+    // MARK: Every entity of a kind
+
+    public var municipalities: [Municipality] { record(.all(.municipality)); return graph.municipalities }
+    public var documents: [Document] { record(.all(.document)); return graph.documents }
+    public var sections: [Section] { record(.all(.section)); return graph.sections }
+    public var items: [Item] { record(.all(.item)); return graph.items }
+    public var appendices: [Appendix] { record(.all(.appendix)); return graph.appendices }
+    public var themes: [Topic] { record(.all(.theme)); return graph.themes }
+    public var tags: [Topic] { record(.all(.tag)); return graph.tags }
+    public var pages: [Topic] { record(.all(.page)); return graph.pages }
+
+    // MARK: One entity
+
+    public func municipality(_ id: String) -> Municipality? { record(.municipality, graph.municipality(id), id: id) }
+    public func document(_ id: String) -> Document? { record(.document, graph.document(id), id: id) }
+    public func section(_ id: String) -> Section? { record(.section, graph.section(id), id: id) }
+    public func item(_ id: String) -> Item? { record(.item, graph.item(id), id: id) }
+    public func appendix(_ id: String) -> Appendix? { record(.appendix, graph.appendix(id), id: id) }
+    public func theme(_ id: String) -> Topic? { record(.theme, graph.theme(id), id: id) }
+    public func tag(_ id: String) -> Topic? { record(.tag, graph.tag(id), id: id) }
+    public func page(_ id: String) -> Topic? { record(.page, graph.page(id), id: id) }
+
+    /// The title and address of a theme, tag or free page, for a link to it: reading
+    /// only this much makes the page depend on only this much.
+    public func link(to ref: EntityRef) -> EntityLink? {
+        record(.link(ref))
+        return graph.link(to: ref)
+    }
+
+    // MARK: Relations
+
+    /// Items under a theme, in site order; records the membership and each item.
+    public func items(inTheme id: String) -> [Item] {
+        record(.itemsInTheme(id))
+        let items = graph.items(inTheme: id)
+        for item in items { record(.entity(EntityRef(.item, item.id))) }
+        return items
+    }
+
+    /// Items with a tag, in site order; records the membership and each item.
+    public func items(withTag id: String) -> [Item] {
+        record(.itemsWithTag(id))
+        let items = graph.items(withTag: id)
+        for item in items { record(.entity(EntityRef(.item, item.id))) }
+        return items
+    }
+}
