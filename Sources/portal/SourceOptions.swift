@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
+import PortalBuild
 
 /// Where the content and the theme are: the options every command that reads the site
-/// shares (`build`, and the commands to come), declared once.
+/// shares (`build`, `check`), declared once.
 struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder with the content files.", valueName: "dir"))
     var content = "content"
@@ -12,6 +14,11 @@ struct SourceOptions: ParsableArguments {
     func validate() throws {
         try PathOption.requireNonEmpty(content, "--content")
         try PathOption.requireNonEmpty(theme, "--theme")
+    }
+
+    var siteSources: SiteSources {
+        SiteSources(contentDirectory: URL(fileURLWithPath: content), themeDirectory: URL(fileURLWithPath: theme),
+                    contentDisplay: content, themeDisplay: theme)
     }
 }
 
