@@ -69,6 +69,15 @@ struct YAMLFields {
 
     func has(_ name: String) -> Bool { node(name) != nil }
 
+    /// Whether the field is written at all, even without a value (`name:` or `name: null`).
+    func isWritten(_ name: String) -> Bool { values[name] != nil }
+
+    /// Where the field's name is written: the place to point at when its value is missing.
+    func keyLocation(of name: String) -> SourceLocation {
+        guard let key = values[name]?.key else { return location }
+        return Self.location(of: key, file: file, lineOffset: lineOffset)
+    }
+
     // MARK: Scalars
 
     func string(_ name: String, required: Bool = false) -> String? {

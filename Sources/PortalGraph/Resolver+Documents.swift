@@ -3,7 +3,9 @@ import PortalCore
 
 extension Resolver {
     /// Cross-municipality themes, tags and free pages, with their addresses.
-    mutating func resolveTopics(_ paths: SiteConfig.Paths) {
+    /// - Parameter reservingRoot: whether `paths` are the site's own; without settings
+    ///   they are the defaults, which pages cannot truly collide with.
+    mutating func resolveTopics(_ paths: SiteConfig.Paths, reservingRoot: Bool) {
         themeOrder = Dictionary(themeRecords.enumerated().map { ($1.header.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         themes = themeRecords.map { record in
             Topic(id: record.header.id.value, title: record.header.title, body: record.header.body,
@@ -14,7 +16,7 @@ extension Resolver {
                   path: addresses.place(record.header, under: paths.tags + "/", diagnostics: &diagnostics))
         }
         // Free pages live at the root, beside the generator's own folders.
-        addresses.reserve([paths.municipalities, paths.themes, paths.tags, paths.data, paths.assets].map { $0 + "/" })
+        if reservingRoot { addresses.reserve(paths) }
         pages = pageRecords.map { record in
             Topic(id: record.header.id.value, title: record.header.title, body: record.header.body,
                   path: addresses.place(record.header, under: "", diagnostics: &diagnostics),
