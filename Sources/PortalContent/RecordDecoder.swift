@@ -140,6 +140,10 @@ public struct RecordDecoder: Sendable {
         }
         let order = fields.int("order")
         let page = fields.int("page")
+        if let page, page < 1 {
+            sink.error(fields.location(of: "page"), "page \(page) is not a page number: pages are numbered from 1",
+                       hint: "write the page number printed in the source, or leave 'page:' out")
+        }
         let sourceSection = fields.string("source_section")
         guard let id, let title else { return nil }
         return RecordHeader(
