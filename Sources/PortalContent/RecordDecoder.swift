@@ -153,7 +153,7 @@ public struct RecordDecoder: Sendable {
 
     private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
         let municipality = fields.reference("municipality", required: true)
-        let documentType = fields.string("document_type", required: true)
+        let documentType = fields.enumeration("document_type", as: DocumentType.self, required: true)
         let localThemes = fields.objects("local_themes", allowed: ["number", "title", "description", "themes"], what: "a local theme") { theme -> LocalThemeRecord? in
             let number = theme.int("number").map { Located($0, at: theme.location(of: "number")) }
             if number == nil, !theme.has("number") { theme.missing("number") }

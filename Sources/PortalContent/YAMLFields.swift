@@ -111,8 +111,10 @@ struct YAMLFields {
     where T.RawValue == String {
         guard let text = string(name, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            sink.error(location(of: name), "'\(text)' is not a valid \(name)", hint: "use one of: \(allowed)")
+            let allowed = T.allCases.map(\.rawValue)
+            var hint = "use one of: " + allowed.joined(separator: ", ")
+            if let guess = Suggestion.closest(to: text, in: allowed) { hint = "did you mean '\(guess)'? " + hint }
+            sink.error(location(of: name), "'\(text)' is not a valid \(name)", hint: hint)
             return nil
         }
         return value

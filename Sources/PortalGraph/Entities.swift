@@ -41,7 +41,7 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
     public var municipalityID: String
-    public var documentType: String
+    public var documentType: DocumentType
     public var organisation: String?
     public var period: String?
     public var date: String?
