@@ -64,7 +64,7 @@ public struct SiteConfig: Sendable, Hashable {
         guard let fields = YAMLFields(node, file: file, lineOffset: 0, sink: sink, allowed: allowed, what: "the settings file") else {
             return (nil, sink.diagnostics)
         }
-        let title = fields.string("title", required: true)
+        let title = fields.label("title", required: true)
         var paths = Paths.standard
         if fields.isWritten("paths") {
             paths = Paths.read(fields, sink: sink)
