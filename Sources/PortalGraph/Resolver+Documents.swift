@@ -41,7 +41,7 @@ extension Resolver {
                 documentType: record.documentType, organisation: record.organisation, period: record.period,
                 date: record.date, sourceFile: record.sourceFile, summary: record.summary,
                 sectionLabel: record.sectionLabel, itemLabel: record.itemLabel,
-                relatedIDs: check(record.related, are: .document, field: "related document"),
+                relatedIDs: relatedDocuments(of: record),
                 localThemes: localThemes(of: record), keyFacts: record.keyFacts,
                 administrativeIdeas: record.administrativeIdeas,
                 administrativeIdeasHeading: record.administrativeIdeasHeading, contact: record.contact,
@@ -59,6 +59,17 @@ extension Resolver {
                 }
             }
         }
+    }
+
+    /// The documents a document names as related; itself is not one of them.
+    mutating func relatedDocuments(of record: DocumentRecord) -> [String] {
+        let others = record.related.filter { reference in
+            guard reference.id == record.header.id.value else { return true }
+            diagnostics.append(.error(at: reference.location, "document '\(reference.id)' is related to itself",
+                                      hint: "'related:' names other documents this one builds on; remove its own id"))
+            return false
+        }
+        return check(others, are: .document, field: "related document")
     }
 
     /// A document's own numbered themes, each mapped to cross-municipality themes;
@@ -97,6 +108,9 @@ extension Resolver {
             documents[position].sectionIDs.append(record.header.id.value)
         }
         sectionPosition = Dictionary(sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        checkImplementsCircles(Dictionary(
+            sectionRecords.compactMap { record in record.implements.map { (record.header.id.value, $0.location) } },
+            uniquingKeysWith: { first, _ in first }))
         for section in sections {
             if let target = section.implementsID, let index = sectionPosition[target] {
                 sections[index].implementedByIDs.append(section.id)
