@@ -30,7 +30,7 @@ extension Resolver {
             Municipality(id: record.header.id.value, title: record.header.title,
                          shortTitle: record.shortTitle ?? record.header.title, body: record.header.body,
                          path: addresses.place(record.header, under: paths.municipalities + "/", diagnostics: &diagnostics),
-                         documentIDs: [])
+                         pathLocation: record.header.slug?.location ?? record.header.titleLocation, documentIDs: [])
         }
         let municipalityPosition = Dictionary(municipalities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in documentRecords {
@@ -80,7 +80,7 @@ extension Resolver {
             if !numbers.insert(theme.number.value).inserted {
                 diagnostics.append(.error(at: theme.number.location, "local theme number \(theme.number.value) is used twice"))
             }
-            return LocalTheme(number: theme.number.value, title: theme.title, description: theme.description,
+            return LocalTheme(number: theme.number.value, numberLocation: theme.number.location, title: theme.title, description: theme.description,
                               themeIDs: sortedThemes(check(theme.themes, are: .theme, field: "theme")))
         }
         for idea in record.administrativeIdeas {
@@ -125,10 +125,13 @@ extension Resolver {
             guard let documentID = check(record.document, is: .document, field: "document"),
                   let position = documentPosition[documentID] else { continue }
             var anchor = record.header.slug?.value ?? Slug.make(record.header.title)
-            if anchor.isEmpty || !anchors[documentID, default: []].insert(anchor).inserted { anchor = record.header.id.value }
+            var anchorLocation = record.header.slug?.location ?? record.header.titleLocation
+            if anchor.isEmpty || !anchors[documentID, default: []].insert(anchor).inserted {
+                (anchor, anchorLocation) = (record.header.id.value, record.header.id.location)
+            }
             appendices.append(Appendix(
                 id: record.header.id.value, documentID: documentID, title: record.header.title, body: record.header.body,
-                anchor: "bilag-" + anchor,
+                anchor: "bilag-" + anchor, anchorLocation: anchorLocation,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection)))
             documents[position].appendixIDs.append(record.header.id.value)
         }
