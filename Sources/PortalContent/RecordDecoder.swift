@@ -99,14 +99,15 @@ public struct RecordDecoder: Sendable {
         let header = decodeHeader(kind: kind, fields: fields, file: file, frontMatter: frontMatter, sink: sink)
         switch kind {
         case .municipality:
-            return header.map { .municipality(MunicipalityRecord(header: $0, shortTitle: fields.string("short_title"))) }
+            let shortTitle = fields.label("short_title")
+            return header.map { .municipality(MunicipalityRecord(header: $0, shortTitle: shortTitle)) }
         case .document:
             return decodeDocument(fields, header: header)
         case .section:
             let document = fields.reference("document", required: true)
             guard let header, let document else { return nil }
             return .section(SectionRecord(
-                header: header, document: document, number: fields.string("number"),
+                header: header, document: document, number: fields.text("number"),
                 themes: fields.references("themes"), implements: fields.reference("implements")))
         case .item:
             return decodeItem(fields, header: header)
@@ -125,13 +126,10 @@ public struct RecordDecoder: Sendable {
 
     private func decodeHeader(kind: EntityKind, fields: YAMLFields, file: SourceFile, frontMatter: FrontMatter, sink: DiagnosticSink) -> RecordHeader? {
         let id = fields.located("id", required: true)
-        let title = fields.string("title", required: true)
+        let title = fields.label("title", required: true)
         if let id, !Slug.isValid(id.value) {
             sink.error(id.location, "id '\(id.value)' may only hold lower-case letters a-z, digits and single hyphens",
                        hint: "try '\(Slug.make(id.value, maximumLength: 200))'")
-        }
-        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
-            sink.error(fields.location(of: "title"), "title is empty", hint: "write the title as the source gives it")
         }
         let slug = fields.located("slug")
         if let slug, !Slug.isValid(slug.value) {
@@ -140,7 +138,11 @@ public struct RecordDecoder: Sendable {
         }
         let order = fields.int("order")
         let page = fields.int("page")
-        let sourceSection = fields.string("source_section")
+        if let page, page < 1 {
+            sink.error(fields.location(of: "page"), "page \(page) is not a page number: pages are numbered from 1",
+                       hint: "write the page number printed in the source, or leave 'page:' out")
+        }
+        let sourceSection = fields.label("source_section")
         guard let id, let title else { return nil }
         return RecordHeader(
             kind: kind, id: id, title: title, titleLocation: fields.location(of: "title"), slug: slug, order: order, page: page, sourceSection: sourceSection,
@@ -149,30 +151,30 @@ public struct RecordDecoder: Sendable {
 
     private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
         let municipality = fields.reference("municipality", required: true)
-        let documentType = fields.string("document_type", required: true)
+        let documentType = fields.enumeration("document_type", as: DocumentType.self, required: true)
         let localThemes = fields.objects("local_themes", allowed: ["number", "title", "description", "themes"], what: "a local theme") { theme -> LocalThemeRecord? in
             let number = theme.int("number").map { Located($0, at: theme.location(of: "number")) }
             if number == nil, !theme.has("number") { theme.missing("number") }
-            let title = theme.string("title", required: true)
+            let title = theme.label("title", required: true)
             guard let number, let title else { return nil }
-            return LocalThemeRecord(number: number, title: title, description: theme.string("description"), themes: theme.references("themes"))
+            return LocalThemeRecord(number: number, title: title, description: theme.text("description"), themes: theme.references("themes"))
         }
         let keyFacts = fields.objects("key_facts", allowed: ["group", "facts"], what: "a group of key facts") { group -> KeyFactGroup? in
             let facts = group.objects("facts", allowed: ["label", "value"], what: "a key fact") { fact -> KeyFact? in
-                fact.string("label", required: true).map { KeyFact(label: $0, value: fact.string("value")) }
+                fact.label("label", required: true).map { KeyFact(label: $0, value: fact.text("value")) }
             }
-            return group.string("group", required: true).map { KeyFactGroup(group: $0, facts: facts) }
+            return group.label("group", required: true).map { KeyFactGroup(group: $0, facts: facts) }
         }
         let ideas = fields.objects("administrative_ideas", allowed: ["title", "local_themes"], what: "an administrative idea") { idea -> AdministrativeIdea? in
-            idea.string("title", required: true).map { AdministrativeIdea(title: $0, localThemes: idea.numbers("local_themes")) }
+            idea.label("title", required: true).map { AdministrativeIdea(title: $0, localThemes: idea.numbers("local_themes")) }
         }
         let matrixRows = fields.enumeration("matrix_rows", as: MatrixRows.self) ?? .items
         // Every field is read (and so checked) before anything missing ends the decoding.
-        let (organisation, period, date) = (fields.string("organisation"), fields.string("period"), fields.string("date"))
-        let (sourceFile, summary, contact) = (fields.string("source_file"), fields.string("summary"), fields.string("contact"))
-        let (sectionLabel, itemLabel) = (fields.string("section_label"), fields.string("item_label"))
+        let (organisation, period, date) = (fields.text("organisation"), fields.text("period"), fields.text("date"))
+        let (sourceFile, summary, contact) = (fields.text("source_file"), fields.text("summary"), fields.text("contact"))
+        let (sectionLabel, itemLabel) = (fields.label("section_label"), fields.label("item_label"))
         let related = fields.references("related")
-        let ideasHeading = fields.string("administrative_ideas_heading")
+        let ideasHeading = fields.label("administrative_ideas_heading")
         guard let header, let municipality, let documentType else { return nil }
         return .document(DocumentRecord(
             header: header, municipality: municipality, documentType: documentType, organisation: organisation,
@@ -185,16 +187,16 @@ public struct RecordDecoder: Sendable {
         let type = fields.enumeration("type", as: ItemType.self, required: true)
         let document = fields.reference("document", required: true)
         let activities = fields.objects("activities", allowed: ["number", "title", "text", "status", "status_text"], what: "an activity") { activity in
-            Activity(number: activity.string("number"), title: activity.string("title"), text: activity.string("text"),
-                     status: activity.enumeration("status", as: Status.self), statusText: activity.string("status_text"))
+            Activity(number: activity.text("number"), title: activity.label("title"), text: activity.text("text"),
+                     status: activity.enumeration("status", as: Status.self), statusText: activity.text("status_text"))
         }
         let milestones = fields.objects("milestones", allowed: ["text", "when"], what: "a milestone") { milestone in
-            milestone.string("text", required: true).map {
-                Milestone(text: $0, when: milestone.string("when"), whenLocation: milestone.has("when") ? milestone.location(of: "when") : nil)
+            milestone.text("text", required: true).map {
+                Milestone(text: $0, when: milestone.text("when"), whenLocation: milestone.has("when") ? milestone.location(of: "when") : nil)
             }
         }
         let evaluation = fields.objects("evaluation", allowed: ["label", "value"], what: "an evaluation field") { field in
-            field.string("label", required: true).map { EvaluationField(label: $0, value: field.string("value")) }
+            field.label("label", required: true).map { EvaluationField(label: $0, value: field.text("value")) }
         }
         var labels = ListLabels()
         if let node = fields.node("labels"),
@@ -202,16 +204,16 @@ public struct RecordDecoder: Sendable {
                                         allowed: ["activities", "goals", "success_criteria", "milestones", "evaluation"],
                                         what: "the list labels") {
             labels = ListLabels(
-                activities: labelFields.string("activities"), goals: labelFields.string("goals"),
-                successCriteria: labelFields.string("success_criteria"), milestones: labelFields.string("milestones"),
-                evaluation: labelFields.string("evaluation"))
+                activities: labelFields.label("activities"), goals: labelFields.label("goals"),
+                successCriteria: labelFields.label("success_criteria"), milestones: labelFields.label("milestones"),
+                evaluation: labelFields.label("evaluation"))
         }
         // Every field is read (and so checked) before anything missing ends the decoding.
         let section = fields.reference("section")
-        let (number, shortTitle) = (fields.string("number"), fields.string("short_title"))
-        let (status, statusText) = (fields.enumeration("status", as: Status.self), fields.string("status_text"))
+        let (number, shortTitle) = (fields.text("number"), fields.label("short_title"))
+        let (status, statusText) = (fields.enumeration("status", as: Status.self), fields.text("status_text"))
         let (themes, tags, localThemes) = (fields.references("themes"), fields.references("tags"), fields.numbers("local_themes"))
-        let localThemesAsWritten = fields.string("local_themes_as_written")
+        let localThemesAsWritten = fields.text("local_themes_as_written")
         let missingDescription = fields.bool("missing_description") ?? false
         let (goals, successCriteria) = (fields.strings("goals"), fields.strings("success_criteria"))
         guard let header, let type, let document else { return nil }

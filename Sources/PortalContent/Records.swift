@@ -89,10 +89,17 @@ public enum MatrixRows: String, Sendable, Hashable, CaseIterable {
     case items, activities
 }
 
+/// What kind of plan a document is. The list is closed so that every document is shown
+/// with a label from the theme's strings (`documentType.<value>`), and a misspelt type is
+/// an error rather than a document shown in lower case without a label.
+public enum DocumentType: String, Sendable, Hashable, CaseIterable {
+    case udviklingsplan, politik, virksomhedsplan, opfoelgning, idekatalog
+}
+
 public struct DocumentRecord: Sendable, Hashable {
     public var header: RecordHeader
     public var municipality: Reference
-    public var documentType: String
+    public var documentType: DocumentType
     public var organisation: String?
     public var period: String?
     public var date: String?

@@ -28,17 +28,6 @@ public struct SiteConfig: Sendable, Hashable {
     /// The licence under which the data files are published.
     public var license: String?
 
-    public struct Paths: Sendable, Hashable {
-        public var municipalities: String
-        public var themes: String
-        public var tags: String
-        public var data: String
-        public var assets: String
-
-        /// The addresses used when `site.yaml` does not name its own.
-        public static let standard = Paths(municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets")
-    }
-
     public static let fileName = "site.yaml"
 
     /// Reads `site.yaml` from the content folder, reporting problems like any content file.
@@ -75,24 +64,10 @@ public struct SiteConfig: Sendable, Hashable {
         guard let fields = YAMLFields(node, file: file, lineOffset: 0, sink: sink, allowed: allowed, what: "the settings file") else {
             return (nil, sink.diagnostics)
         }
-        let title = fields.string("title", required: true)
+        let title = fields.label("title", required: true)
         var paths = Paths.standard
-        if let pathsNode = fields.node("paths"),
-           let pathFields = YAMLFields(pathsNode, file: file, lineOffset: 0, sink: sink,
-                                       allowed: ["municipalities", "themes", "tags", "data", "assets"], what: "paths") {
-            func read(_ name: String, _ keyPath: WritableKeyPath<Paths, String>) {
-                guard let value = pathFields.located(name) else { return }
-                if Slug.isValid(value.value) {
-                    paths[keyPath: keyPath] = value.value
-                } else {
-                    sink.error(value.location, "path '\(value.value)' may only hold a-z, 0-9 and hyphens")
-                }
-            }
-            read("municipalities", \.municipalities)
-            read("themes", \.themes)
-            read("tags", \.tags)
-            read("data", \.data)
-            read("assets", \.assets)
+        if fields.isWritten("paths") {
+            paths = Paths.read(fields, sink: sink)
         }
         var baseURL: String?
         if let written = fields.located("base_url"), !written.value.isEmpty {

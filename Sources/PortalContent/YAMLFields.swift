@@ -69,6 +69,15 @@ struct YAMLFields {
 
     func has(_ name: String) -> Bool { node(name) != nil }
 
+    /// Whether the field is written at all, even without a value (`name:` or `name: null`).
+    func isWritten(_ name: String) -> Bool { values[name] != nil }
+
+    /// Where the field's name is written: the place to point at when its value is missing.
+    func keyLocation(of name: String) -> SourceLocation {
+        guard let key = values[name]?.key else { return location }
+        return Self.location(of: key, file: file, lineOffset: lineOffset)
+    }
+
     // MARK: Scalars
 
     func string(_ name: String, required: Bool = false) -> String? {
@@ -77,6 +86,43 @@ struct YAMLFields {
             return nil
         }
         return scalarString(node, field: name)
+    }
+
+    // MARK: Text
+
+    /// Free text shown to readers (an organisation, a summary, a key fact's value).
+    ///
+    /// Empty or only spaces counts as not given, exactly like `null`: the page then says
+    /// "Ikke angivet" instead of showing a blank, and a required field reports that it is
+    /// empty. Text of only invisible characters (zero-width spaces, direction marks) is an
+    /// error: it looks given in the file but shows nothing.
+    func text(_ name: String, required: Bool = false) -> String? {
+        guard let value = string(name, required: required) else { return nil }
+        let at = location(of: name)
+        switch VisibleText.classify(value) {
+        case .visible:
+            return value
+        case .blank:
+            if required { sink.error(at, "\(name) is empty", hint: "write the \(name) as the source gives it") }
+            return nil
+        case .invisible(let scalar):
+            sink.error(at, "\(name) has no visible text",
+                       hint: "it holds only invisible characters such as \(VisibleText.codePoint(scalar)); "
+                           + (required ? "write the \(name) as the source gives it" : "write the text as the source gives it, or delete the value"))
+            return nil
+        }
+    }
+
+    /// A title, heading or other one-line label: free text (see `text`) that also may not
+    /// hold text-direction controls, which make it show differently from what it says.
+    func label(_ name: String, required: Bool = false) -> String? {
+        guard let value = text(name, required: required) else { return nil }
+        if let control = VisibleText.firstDirectionControl(in: value) {
+            sink.error(location(of: name), "\(name) contains the invisible text-direction control \(VisibleText.codePoint(control))",
+                       hint: "it reorders how the text around it is shown; retype the \(name) without it")
+            return nil
+        }
+        return value
     }
 
     func located(_ name: String, required: Bool = false) -> Located<String>? {
@@ -102,8 +148,10 @@ struct YAMLFields {
     where T.RawValue == String {
         guard let text = string(name, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            sink.error(location(of: name), "'\(text)' is not a valid \(name)", hint: "use one of: \(allowed)")
+            let allowed = T.allCases.map(\.rawValue)
+            var hint = "use one of: " + allowed.joined(separator: ", ")
+            if let guess = Suggestion.closest(to: text, in: allowed) { hint = "did you mean '\(guess)'? " + hint }
+            sink.error(location(of: name), "'\(text)' is not a valid \(name)", hint: hint)
             return nil
         }
         return value
@@ -123,22 +171,46 @@ struct YAMLFields {
         return Array(sequence)
     }
 
+    /// A list of texts; an entry that is empty (`null`, `""`, only spaces or only invisible
+    /// characters) is an error, as a list entry exists only to say something.
     func strings(_ name: String) -> [String] {
         list(name).compactMap { element in
-            if Self.isNull(element) {
+            guard let text = listEntry(element, in: name) else { return nil }
+            if let control = VisibleText.firstDirectionControl(in: text) {
                 sink.error(Self.location(of: element, file: file, lineOffset: lineOffset),
-                           "empty entry in the list '\(name)'", hint: "remove the empty '- ' line")
+                           "an entry in the list '\(name)' contains the invisible text-direction control \(VisibleText.codePoint(control))",
+                           hint: "it reorders how the text around it is shown; retype the entry without it")
                 return nil
             }
-            return scalarString(element, field: name)
+            return text
         }
     }
 
     func references(_ name: String) -> [Reference] {
         list(name).compactMap { element in
-            guard let id = scalarString(element, field: name) else { return nil }
+            guard let id = listEntry(element, in: name) else { return nil }
             return Reference(id, at: Self.location(of: element, file: file, lineOffset: lineOffset))
         }
+    }
+
+    /// The text of one list entry, or nil with an error when it is not a text or is empty.
+    private func listEntry(_ element: Node, in name: String) -> String? {
+        let at = Self.location(of: element, file: file, lineOffset: lineOffset)
+        if Self.isNull(element) {
+            sink.error(at, "empty entry in the list '\(name)'", hint: "remove the empty entry")
+            return nil
+        }
+        guard let text = scalarString(element, field: name) else { return nil }
+        switch VisibleText.classify(text) {
+        case .visible:
+            return text
+        case .blank:
+            sink.error(at, "empty entry in the list '\(name)'", hint: "remove the empty entry")
+        case .invisible(let scalar):
+            sink.error(at, "empty entry in the list '\(name)'",
+                       hint: "it holds only invisible characters such as \(VisibleText.codePoint(scalar)); remove the entry")
+        }
+        return nil
     }
 
     func reference(_ name: String, required: Bool = false) -> Reference? {

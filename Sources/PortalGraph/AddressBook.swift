@@ -6,11 +6,14 @@ import PortalCore
 /// `aaben-dialog/`).
 struct AddressBook {
     private var taken: [String: RecordHeader] = [:]
-    private var reserved: Set<String> = []
+    private var reserved: [String: SiteConfig.Paths.Folder] = [:]
+    private var paths = SiteConfig.Paths.standard
 
-    /// Addresses the generator itself uses (listing pages, data, assets).
-    mutating func reserve(_ paths: [String]) {
-        reserved.formUnion(paths)
+    /// Keeps the root folders the generator itself writes (listing pages, data, assets)
+    /// from the pages placed at the root.
+    mutating func reserve(_ paths: SiteConfig.Paths) {
+        self.paths = paths
+        for folder in SiteConfig.Paths.Folder.allCases { reserved[paths[folder] + "/"] = folder }
     }
 
     /// The folder path for `header` below `parent`, made from its slug or title.
@@ -25,9 +28,17 @@ struct AddressBook {
             diagnostics.append(.error(
                 at: location, "the address '\(path)' is already used by \(first.file.path) ('\(first.title)')",
                 hint: "give one of them its own 'slug:' field"))
-        } else if reserved.contains(path) {
-            diagnostics.append(.error(at: location, "the address '\(path)' is reserved for the portal's own pages",
-                                      hint: "give the file another 'slug:'"))
+        } else if let folder = reserved[path] {
+            // Reported once, at the file, naming the settings line when site.yaml chose
+            // the path: either side can be changed.
+            if let setting = paths.locations[folder] {
+                diagnostics.append(.error(
+                    at: location, "the address '\(path)' is reserved for \(folder.contents) ('\(folder.rawValue): \(paths[folder])' in \(setting.path):\(setting.line):\(setting.column))",
+                    hint: "give the file its own 'slug:', or choose another path for '\(folder.rawValue):' in the settings"))
+            } else {
+                diagnostics.append(.error(at: location, "the address '\(path)' is reserved for \(folder.contents)",
+                                          hint: "give the file its own 'slug:'"))
+            }
         }
         taken[path] = taken[path] ?? header
         return path

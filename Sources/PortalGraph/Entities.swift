@@ -27,11 +27,16 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     public var shortTitle: String
     public var body: String
     public var path: String
+    /// Where the last part of `path` is written (the slug, or the title it is made from):
+    /// the place to change when that part clashes with something.
+    public var pathLocation: SourceLocation
     public var documentIDs: [String]
 }
 
 public struct LocalTheme: Sendable, Hashable {
     public var number: Int
+    /// Where the number is written.
+    public var numberLocation: SourceLocation
     public var title: String
     public var description: String?
     public var themeIDs: [String]
@@ -41,7 +46,7 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
     public var municipalityID: String
-    public var documentType: String
+    public var documentType: DocumentType
     public var organisation: String?
     public var period: String?
     public var date: String?
@@ -121,6 +126,9 @@ public struct Appendix: Sendable, Hashable, Identifiable {
     public var body: String
     /// The fragment id on the document page.
     public var anchor: String
+    /// Where the part of the anchor after `bilag-` is written (the slug, or the title it is
+    /// made from).
+    public var anchorLocation: SourceLocation
     public var source: SourceReference
 }
 

@@ -3,7 +3,9 @@ import PortalCore
 
 extension Resolver {
     /// Cross-municipality themes, tags and free pages, with their addresses.
-    mutating func resolveTopics(_ paths: SiteConfig.Paths) {
+    /// - Parameter reservingRoot: whether `paths` are the site's own; without settings
+    ///   they are the defaults, which pages cannot truly collide with.
+    mutating func resolveTopics(_ paths: SiteConfig.Paths, reservingRoot: Bool) {
         themeOrder = Dictionary(themeRecords.enumerated().map { ($1.header.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         themes = themeRecords.map { record in
             Topic(id: record.header.id.value, title: record.header.title, body: record.header.body,
@@ -14,7 +16,7 @@ extension Resolver {
                   path: addresses.place(record.header, under: paths.tags + "/", diagnostics: &diagnostics))
         }
         // Free pages live at the root, beside the generator's own folders.
-        addresses.reserve([paths.municipalities, paths.themes, paths.tags, paths.data, paths.assets].map { $0 + "/" })
+        if reservingRoot { addresses.reserve(paths) }
         pages = pageRecords.map { record in
             Topic(id: record.header.id.value, title: record.header.title, body: record.header.body,
                   path: addresses.place(record.header, under: "", diagnostics: &diagnostics),
@@ -28,7 +30,7 @@ extension Resolver {
             Municipality(id: record.header.id.value, title: record.header.title,
                          shortTitle: record.shortTitle ?? record.header.title, body: record.header.body,
                          path: addresses.place(record.header, under: paths.municipalities + "/", diagnostics: &diagnostics),
-                         documentIDs: [])
+                         pathLocation: record.header.slug?.location ?? record.header.titleLocation, documentIDs: [])
         }
         let municipalityPosition = Dictionary(municipalities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in documentRecords {
@@ -39,7 +41,7 @@ extension Resolver {
                 documentType: record.documentType, organisation: record.organisation, period: record.period,
                 date: record.date, sourceFile: record.sourceFile, summary: record.summary,
                 sectionLabel: record.sectionLabel, itemLabel: record.itemLabel,
-                relatedIDs: check(record.related, are: .document, field: "related document"),
+                relatedIDs: relatedDocuments(of: record),
                 localThemes: localThemes(of: record), keyFacts: record.keyFacts,
                 administrativeIdeas: record.administrativeIdeas,
                 administrativeIdeasHeading: record.administrativeIdeasHeading, contact: record.contact,
@@ -59,6 +61,17 @@ extension Resolver {
         }
     }
 
+    /// The documents a document names as related; itself is not one of them.
+    mutating func relatedDocuments(of record: DocumentRecord) -> [String] {
+        let others = record.related.filter { reference in
+            guard reference.id == record.header.id.value else { return true }
+            diagnostics.append(.error(at: reference.location, "document '\(reference.id)' is related to itself",
+                                      hint: "'related:' names other documents this one builds on; remove its own id"))
+            return false
+        }
+        return check(others, are: .document, field: "related document")
+    }
+
     /// A document's own numbered themes, each mapped to cross-municipality themes;
     /// administrative ideas may only name those numbers.
     mutating func localThemes(of record: DocumentRecord) -> [LocalTheme] {
@@ -67,7 +80,7 @@ extension Resolver {
             if !numbers.insert(theme.number.value).inserted {
                 diagnostics.append(.error(at: theme.number.location, "local theme number \(theme.number.value) is used twice"))
             }
-            return LocalTheme(number: theme.number.value, title: theme.title, description: theme.description,
+            return LocalTheme(number: theme.number.value, numberLocation: theme.number.location, title: theme.title, description: theme.description,
                               themeIDs: sortedThemes(check(theme.themes, are: .theme, field: "theme")))
         }
         for idea in record.administrativeIdeas {
@@ -95,6 +108,9 @@ extension Resolver {
             documents[position].sectionIDs.append(record.header.id.value)
         }
         sectionPosition = Dictionary(sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        checkImplementsCircles(Dictionary(
+            sectionRecords.compactMap { record in record.implements.map { (record.header.id.value, $0.location) } },
+            uniquingKeysWith: { first, _ in first }))
         for section in sections {
             if let target = section.implementsID, let index = sectionPosition[target] {
                 sections[index].implementedByIDs.append(section.id)
@@ -109,10 +125,13 @@ extension Resolver {
             guard let documentID = check(record.document, is: .document, field: "document"),
                   let position = documentPosition[documentID] else { continue }
             var anchor = record.header.slug?.value ?? Slug.make(record.header.title)
-            if anchor.isEmpty || !anchors[documentID, default: []].insert(anchor).inserted { anchor = record.header.id.value }
+            var anchorLocation = record.header.slug?.location ?? record.header.titleLocation
+            if anchor.isEmpty || !anchors[documentID, default: []].insert(anchor).inserted {
+                (anchor, anchorLocation) = (record.header.id.value, record.header.id.location)
+            }
             appendices.append(Appendix(
                 id: record.header.id.value, documentID: documentID, title: record.header.title, body: record.header.body,
-                anchor: "bilag-" + anchor,
+                anchor: "bilag-" + anchor, anchorLocation: anchorLocation,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection)))
             documents[position].appendixIDs.append(record.header.id.value)
         }

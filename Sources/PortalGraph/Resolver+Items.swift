@@ -13,6 +13,7 @@ extension Resolver {
              unreadableDates: record.milestones.filter { $0.when.map { DanishDate($0) == nil } ?? false })
         }
         for (record, prepared) in zip(itemRecords, prepared) {
+            checkFieldHeadings(prepared.fields, of: record)
             guard let documentID = check(record.document, is: .document, field: "document"),
                   let position = documentPosition[documentID] else { continue }
             let document = documents[position]

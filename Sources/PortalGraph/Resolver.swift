@@ -89,7 +89,7 @@ struct Resolver {
     /// still all collected).
     mutating func resolve(site: SiteConfig?) -> SiteGraph? {
         let paths = site?.paths ?? .standard
-        resolveTopics(paths)
+        resolveTopics(paths, reservingRoot: site != nil)
         resolveMunicipalitiesAndDocuments(paths)
         resolveSections()
         resolveItems()

@@ -152,7 +152,7 @@ public struct DataExport: Sendable {
             var value = entity(id: document.id, kind: .document, title: document.title, path: document.path, body: document.body)
             value.municipality = document.municipalityID
             value.document = document.id
-            value.documentType = document.documentType
+            value.documentType = document.documentType.rawValue
             value.organisation = document.organisation
             value.period = document.period
             value.date = document.date

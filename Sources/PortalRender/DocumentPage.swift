@@ -30,7 +30,7 @@ extension ViewContext {
         let localThemes = document.localThemes.map { theme -> [String: Any] in
             [
                 "number": String(theme.number),
-                "anchor": "lokalt-tema-\(theme.number)",
+                "anchor": localThemeAnchor(theme.number),
                 "title": theme.title,
                 "themes": themeLinks(theme.themeIDs, links),
                 "description": absent(theme.description.map { markdown.inlineHTML($0) }),

@@ -36,7 +36,7 @@ extension ViewContext {
         var summary: [String: Any] = [
             "title": document.title,
             "url": links.page(document.path),
-            "type": strings.value(at: "documentType.\(document.documentType)") as? String ?? document.documentType,
+            "type": strings["documentType.\(document.documentType.rawValue)"],
             "when": document.period ?? document.date ?? strings["missing.notGiven"],
             "sectionCount": String(document.sectionIDs.count),
             "itemCount": String(document.itemIDs.count),

@@ -29,7 +29,7 @@ extension ViewContext {
             ["label": field.label, "value": field.value ?? strings["missing.notFilled"], "missing": field.value == nil]
         }
         let localThemes = document.localThemes.filter { item.localThemes.contains($0.number) }.map { theme -> [String: Any] in
-            ["number": String(theme.number), "title": theme.title, "url": links.page(document.path, anchor: "lokalt-tema-\(theme.number)")]
+            ["number": String(theme.number), "title": theme.title, "url": links.page(document.path, anchor: localThemeAnchor(theme.number))]
         }
         let municipality = graph.municipality(item.municipalityID)
         var crumbs = crumbs(to: document)

@@ -87,8 +87,3 @@ extension ViewContext {
         ]
     }
 }
-
-/// The fragment id of a municipality's part on theme and tag pages.
-func anchor(for municipality: Municipality) -> String {
-    municipality.path.split(separator: "/").last.map(String.init) ?? municipality.id
-}

@@ -63,8 +63,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Problems between the content and the theme, found before anything is rendered:
-    /// a page whose `layout:` names a template the theme does not have.
+    /// a page whose `layout:` names a template the theme does not have, and an id made
+    /// from content that the theme's templates already use on the same page.
     public func check(_ graph: SiteGraph) -> [Diagnostic] {
+        layoutProblems(graph) + anchorProblems(graph)
+    }
+
+    private func layoutProblems(_ graph: SiteGraph) -> [Diagnostic] {
         graph.pages.compactMap { page in
             guard let layout = page.layout, theme.library.getTemplate(named: layout) == nil else { return nil }
             return .error(at: page.layoutLocation ?? SourceLocation(path: page.id),

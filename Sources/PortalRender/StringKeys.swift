@@ -13,6 +13,7 @@ enum StringKeys {
         "data.csvFormat", "data.csvDescription", "data.jsonFormat", "data.jsonDescription",
     ]
     + Status.allCases.map { "status.\($0.rawValue)" }
+    + DocumentType.allCases.map { "documentType.\($0.rawValue)" }
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
        "themes", "tags", "milestones", "url"].map { "csv.\($0)" }
 }

@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     public var assets: [OutputFile]
     /// The folder the theme was read from, for messages.
     public var location: String
+    /// The element ids the templates write, so content-made ids can be kept apart from them.
+    public var elementIDs: ElementIDs
 
     /// The templates every theme must have: one per kind of page the generator writes.
     public static let requiredTemplates = [

@@ -25,6 +25,7 @@ public struct ThemeLoader: Sendable {
         }
         var library = MustacheLibrary()
         var sources: [String: (display: String, text: String)] = [:]
+        var elementIDs = ElementIDs()
         for relative in templateFiles {
             let display = "\(displayPrefix)/templates/\(relative)"
             let name = String(relative.dropLast(".mustache".count))
@@ -44,6 +45,7 @@ public struct ThemeLoader: Sendable {
                 // template once here instead of being looked up on every render.
                 try library.register(TemplateReferences.inliningStrings(text, strings), named: name)
                 sources[name] = (display, text)
+                elementIDs.add(template: name, display: display, text: text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -76,7 +78,7 @@ public struct ThemeLoader: Sendable {
             return OutputFile(path: "assets/" + relative, data: data)
         }
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return (hasErrors ? nil : Theme(library: library, strings: strings, assets: assets, location: displayPrefix), diagnostics)
+        return (hasErrors ? nil : Theme(library: library, strings: strings, assets: assets, location: displayPrefix, elementIDs: elementIDs), diagnostics)
     }
 
     private func loadStrings(from directory: URL, displayPrefix: String) -> (Strings, [Diagnostic]) {
