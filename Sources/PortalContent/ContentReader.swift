@@ -112,6 +112,11 @@ public struct ContentReader: Sendable {
                 at: SourceLocation(path: display), "file is empty",
                 hint: "start it with front matter (--- kind: ... ---), or delete it"))
         }
+        if let encoding = Self.utf16Encoding(of: bytes) {
+            return .failure(.error(
+                at: SourceLocation(path: display), "file is \(encoding); content files are UTF-8",
+                hint: "save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"))
+        }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: bytes)
             return .failure(.error(
@@ -124,11 +129,45 @@ public struct ContentReader: Sendable {
             return .failure(.error(
                 at: SourceLocation(path: display, line: line, column: column),
                 "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                hint: "save the file as UTF-8; it looks like it was saved as Latin-1/Windows-1252"))
+                hint: Self.looksLikeLatin1(bytes, at: bad)
+                    ? "save the file as UTF-8; it looks like it was saved as Latin-1/Windows-1252"
+                    : "save the file as UTF-8 text; the bytes here are no character in UTF-8, so retype the text around this place"))
         }
         guard bytes.contains(0x0D) else { return .success(SourceFile(path: display, text: text)) }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return .success(SourceFile(path: display, text: normalised))
+    }
+
+    /// "UTF-16 (little-endian)" or "UTF-16 (big-endian)" when the bytes are UTF-16: they
+    /// start with its byte-order mark, or (without one) every other byte is NUL, which is
+    /// how UTF-16 writes the ASCII that front matter starts with. Nil otherwise.
+    static func utf16Encoding(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        let sample = bytes.prefix(512)
+        guard sample.count >= 4 else { return nil }
+        let pairs = sample.count / 2
+        func nulShare(at parity: Int) -> Double {
+            Double(stride(from: parity, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count) / Double(pairs)
+        }
+        let (even, odd) = (nulShare(at: 0), nulShare(at: 1))
+        if odd >= 0.75, even <= 0.05 { return "UTF-16 (little-endian)" }
+        if even >= 0.75, odd <= 0.05 { return "UTF-16 (big-endian)" }
+        return nil
+    }
+
+    /// Whether the invalid byte at `offset` reads as a Latin-1/Windows-1252 letter: a high
+    /// byte that does not start a (broken) UTF-8 sequence, because the byte after it is not
+    /// a UTF-8 continuation byte ("Hillerød" as `F8 64`). Overlong or out-of-range UTF-8
+    /// (`C0 AF`, `E0 80 AF`, `ED A0 80`) is not: it is damaged UTF-8, not another encoding.
+    static func looksLikeLatin1(_ bytes: [UInt8], at offset: Int) -> Bool {
+        func isContinuation(_ index: Int) -> Bool { index < bytes.count && bytes[index] & 0xC0 == 0x80 }
+        guard offset < bytes.count, bytes[offset] >= 0x80 else { return false }
+        // A lone 0x80–0xBF after plain text is Windows-1252 punctuation (– “ ” …) or a
+        // Latin-1 symbol; any other high byte is a Latin-1 letter when no continuation
+        // byte follows it.
+        if isContinuation(offset) { return offset == 0 || bytes[offset - 1] < 0x80 }
+        return !isContinuation(offset + 1)
     }
 
     /// Line and column (in characters) of a byte offset.

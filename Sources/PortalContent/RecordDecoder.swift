@@ -127,16 +127,28 @@ public struct RecordDecoder: Sendable {
         let id = fields.located("id", required: true)
         let title = fields.string("title", required: true)
         if let id, !Slug.isValid(id.value) {
-            sink.error(id.location, "id '\(id.value)' may only hold lower-case letters a-z, digits and single hyphens",
-                       hint: "try '\(Slug.make(id.value, maximumLength: 200))'")
+            if id.value.allSatisfy(\.isWhitespace) {
+                let fromTitle = title.map { Slug.make($0) } ?? ""
+                sink.error(id.location, "id is empty",
+                           hint: fromTitle.isEmpty ? Self.idRule : "give the file an id, such as '\(fromTitle)'")
+            } else {
+                sink.error(id.location, "id '\(id.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                           hint: Self.suggestion(Slug.make(id.value, maximumLength: 200), for: id.value) ?? Self.idRule)
+            }
         }
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
             sink.error(fields.location(of: "title"), "title is empty", hint: "write the title as the source gives it")
         }
         let slug = fields.located("slug")
         if let slug, !Slug.isValid(slug.value) {
-            sink.error(slug.location, "slug '\(slug.value)' may only hold lower-case letters a-z, digits and single hyphens",
-                       hint: "try '\(Slug.make(slug.value))'")
+            if slug.value.allSatisfy(\.isWhitespace) {
+                sink.error(slug.location, "slug is empty",
+                           hint: "remove the 'slug:' line to make the address from the title, or write the address part you want")
+            } else {
+                sink.error(slug.location, "slug '\(slug.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                           hint: Self.suggestion(Slug.make(slug.value), for: slug.value)
+                               ?? "remove the 'slug:' line to make the address from the title, or use letters a-z and digits")
+            }
         }
         let order = fields.int("order")
         let page = fields.int("page")
@@ -145,6 +157,13 @@ public struct RecordDecoder: Sendable {
         return RecordHeader(
             kind: kind, id: id, title: title, titleLocation: fields.location(of: "title"), slug: slug, order: order, page: page, sourceSection: sourceSection,
             body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
+    }
+
+    static let idRule = "write an id of lower-case letters a-z, digits and single hyphens"
+
+    /// "try 'x'", unless `x` is empty or the value itself: a suggestion must be a change that works.
+    static func suggestion(_ candidate: String, for value: String) -> String? {
+        candidate.isEmpty || candidate == value ? nil : "try '\(candidate)'"
     }
 
     private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {

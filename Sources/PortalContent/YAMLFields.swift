@@ -136,13 +136,25 @@ struct YAMLFields {
 
     func references(_ name: String) -> [Reference] {
         list(name).compactMap { element in
+            let location = Self.location(of: element, file: file, lineOffset: lineOffset)
+            // `[~]`, `[""]` or a bare `- ` name no id; saying so beats "tag '~' does not exist".
+            if Self.isNull(element) || element.scalar?.string.allSatisfy(\.isWhitespace) == true {
+                sink.error(location, "empty entry in the list '\(name)'", hint: "remove the empty entry, or write an id in it")
+                return nil
+            }
             guard let id = scalarString(element, field: name) else { return nil }
-            return Reference(id, at: Self.location(of: element, file: file, lineOffset: lineOffset))
+            return Reference(id, at: location)
         }
     }
 
     func reference(_ name: String, required: Bool = false) -> Reference? {
-        located(name, required: required).map { Reference($0.value, at: $0.location) }
+        guard let value = located(name, required: required) else { return nil }
+        guard !value.value.allSatisfy(\.isWhitespace) else {
+            sink.error(value.location, "field '\(name)' is empty",
+                       hint: required ? "write the id it refers to" : "write the id it refers to, or remove the line")
+            return nil
+        }
+        return Reference(value.value, at: value.location)
     }
 
     func numbers(_ name: String) -> [Located<Int>] {
@@ -160,8 +172,14 @@ struct YAMLFields {
 
     // MARK: Helpers
 
+    /// Reports a required field that is not given: at its own line when it is there but
+    /// null (`title: null`, `title:`), else at the start of the fields.
     func missing(_ name: String) {
-        sink.error(location, "missing required field '\(name)'", hint: "add a line '\(name): ...' to the front matter")
+        if values[name] != nil {
+            sink.error(location(of: name), "field '\(name)' is empty (null)", hint: "write its value after '\(name):'; the field is required")
+        } else {
+            sink.error(location, "missing required field '\(name)'", hint: "add a line '\(name): ...' to the front matter")
+        }
     }
 
     private func scalarString(_ node: Node, field: String) -> String? {

@@ -24,6 +24,8 @@ struct Resolver {
     var ids: [EntityKind: [String: RecordHeader]] = [:]
     /// Files whose errors are already reported; references to them stay quiet.
     let unusable: [EntityKind: Set<String>]
+    /// Ids by title, to name the id of what a reference wrongly names by its title.
+    let idsByTitle: [EntityKind: [String: [(id: String, title: String)]]]
     var addresses = AddressBook()
 
     // Output, filled step by step.
@@ -41,6 +43,7 @@ struct Resolver {
 
     init(records: [ContentRecord], unusable: [EntityKind: Set<String>] = [:]) {
         self.unusable = unusable
+        idsByTitle = Self.idsByTitle(records)
         var municipalities: [MunicipalityRecord] = [], documents: [DocumentRecord] = [], sections: [SectionRecord] = []
         var items: [ItemRecord] = [], appendices: [AppendixRecord] = []
         var themes: [PlainRecord] = [], tags: [PlainRecord] = [], pages: [PlainRecord] = []

@@ -1,0 +1,45 @@
+import Foundation
+import PortalTestSupport
+import Testing
+
+// Messages must be true end to end: through the real `portal` binary, a file in another
+// encoding is named as such. These cases hold bytes git cannot store well, so they are
+// written at run time, like `MalformedCase.madeAtRunTime`.
+
+@Suite("The real build names the real cause of a problem")
+struct HonestDiagnosticsTests {
+    static let tag = "---\nkind: tag\nid: eksempel\ntitle: Eksempel\n---\nEksempeltekst.\n"
+
+    static let encodingCases: [MalformedCase] = [
+        MalformedCase(name: "utf-16-with-byte-order-mark (made at run time)", prepare: { content in
+            let bytes: [UInt8] = [0xFF, 0xFE] + Array(tag.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            try Data(bytes).write(to: content.appendingPathComponent("tags/eksempel.md"))
+        }, expectation: CaseExpectation(parsing: "tags/eksempel.md:1:1: error: file is UTF-16 (little-endian); content files are UTF-8 (hint: save the file as UTF-8")),
+
+        MalformedCase(name: "utf-16-without-byte-order-mark (made at run time)", prepare: { content in
+            let bytes = Array(tag.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            try Data(bytes).write(to: content.appendingPathComponent("tags/eksempel.md"))
+        }, expectation: CaseExpectation(parsing: "tags/eksempel.md:1:1: error: file is UTF-16 (big-endian); content files are UTF-8")),
+
+        MalformedCase(name: "overlong-utf-8 (made at run time)", prepare: { content in
+            // C0 AF is an overlong '/': damaged UTF-8, not Latin-1.
+            let bytes = Array("---\nkind: tag\nid: eksempel\ntitle: Eksempel ".utf8) + [0xC0, 0xAF] + Array("\n---\n".utf8)
+            try Data(bytes).write(to: content.appendingPathComponent("tags/eksempel.md"))
+        }, expectation: CaseExpectation(parsing: "tags/eksempel.md:4:17: error: file is not valid UTF-8 (byte 0xC0) (hint: save the file as UTF-8 text; the bytes here are no character in UTF-8")),
+    ]
+
+    @Test("A file in another encoding fails with a message that names it, and output/ stays as it was",
+          arguments: encodingCases)
+    func encodingsAreNamed(_ testCase: MalformedCase) async throws {
+        try await MalformedContentTests.buildWithOverlay(testCase) { site, before, run in
+            #expect(run.exitedNormally && run.status == 1, "exit status \(run.status)\n\(run.stderr)")
+            MalformedContentTests().expectWellFormedErrorLines(run)
+            for expected in testCase.expectation.diagnostics {
+                #expect(run.errorLines.contains { expected.matches($0) }, "missing diagnostic: \(expected)\nstderr was:\n\(run.stderr)")
+            }
+            #expect(!run.stderr.contains("NUL byte") && !run.stderr.contains("Latin-1"), "\(run.stderr)")
+            let after = try FolderSnapshot(site.output)
+            #expect(after == before, "output/ changed")
+        }
+    }
+}
