@@ -16,22 +16,47 @@ public struct ContentReader: Sendable {
 
     public init() {}
 
+    /// What was found below a content folder.
+    public struct Folder: Sendable {
+        /// The content files that could be read, sorted by path.
+        public var files: [SourceFile]
+        /// The content files that could not be read as text; their errors are in `diagnostics`.
+        public var unreadable: [UnreadableFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// A content file that was found but could not be read as text.
+    public struct UnreadableFile: Error, Sendable {
+        public var diagnostic: Diagnostic
+        /// What its bytes, read leniently, still tell (kind, id, tags), or only its name.
+        public var salvaged: SalvagedFile
+    }
+
     /// Reads every `.md` file below `directory`, in a stable (sorted) order.
     /// - Parameter displayPrefix: how `directory` is written in diagnostics.
-    public func readFiles(in directory: URL, displayPrefix: String) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    public func readFolder(in directory: URL, displayPrefix: String) -> Folder {
         var found: [FoundFile] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = []
         walk(directory, display: displayPrefix, visited: &visited, files: &found, diagnostics: &diagnostics)
-        let results = found.concurrentMap { read($0.url, display: $0.display) }
-        var files: [SourceFile] = []
+        let results = found.concurrentMap { readContent($0.url, display: $0.display) }
+        var folder = Folder(files: [], unreadable: [], diagnostics: diagnostics)
         for result in results {
             switch result {
-            case .success(let file): files.append(file)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file): folder.files.append(file)
+            case .failure(let unreadable):
+                folder.unreadable.append(unreadable)
+                folder.diagnostics.append(unreadable.diagnostic)
             }
         }
-        return (files.sorted { $0.path < $1.path }, diagnostics)
+        folder.files.sort { $0.path < $1.path }
+        return folder
+    }
+
+    /// `readFolder` without what is known of the unreadable files.
+    public func readFiles(in directory: URL, displayPrefix: String) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        let folder = readFolder(in: directory, displayPrefix: displayPrefix)
+        return (folder.files, folder.diagnostics)
     }
 
     private struct FoundFile: Sendable {
@@ -82,24 +107,47 @@ public struct ContentReader: Sendable {
 
     /// Reads and decodes one file.
     public func read(_ url: URL, display: String) -> Result<SourceFile, Diagnostic> {
+        readContent(url, display: display).mapError(\.diagnostic)
+    }
+
+    /// Reads and decodes one file; a failure carries what can still be learnt from it.
+    func readContent(_ url: URL, display: String) -> Result<SourceFile, UnreadableFile> {
         let start = SourceLocation(path: display)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-           size > Self.maximumFileSize {
-            return .failure(.error(
-                at: start, "file is \(size / 1024 / 1024) MB; content files may be at most \(Self.maximumFileSize / 1024 / 1024) MB",
-                hint: "split the text into several files, or remove what is not content"))
+        func unreadable(_ diagnostic: Diagnostic, _ bytes: Data?) -> Result<SourceFile, UnreadableFile> {
+            let salvaged = bytes.map { SalvagedFile(path: display, text: Self.lenientText([UInt8]($0))) }
+                ?? SalvagedFile(path: display, kind: nil, id: nil, tags: nil)
+            return .failure(UnreadableFile(diagnostic: diagnostic, salvaged: salvaged))
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            return .failure(.error(at: start, "cannot open the file", hint: "check that you may read it (file permissions)"))
+            return unreadable(.error(at: start, "cannot open the file", hint: "check that you may read it (file permissions)"), nil)
         }
         defer { try? handle.close() }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+           size > Self.maximumFileSize {
+            // The start of the file is enough to know what it is.
+            return unreadable(.error(
+                at: start, "file is \(size / 1024 / 1024) MB; content files may be at most \(Self.maximumFileSize / 1024 / 1024) MB",
+                hint: "split the text into several files, or remove what is not content"), try? handle.read(upToCount: 64 * 1024))
+        }
         let data: Data
         do {
             data = try handle.readToEnd() ?? Data()
         } catch {
-            return .failure(.error(at: start, "cannot read the file", hint: "check that you may read it (file permissions)"))
+            return unreadable(.error(at: start, "cannot read the file", hint: "check that you may read it (file permissions)"), nil)
         }
-        return Self.decode(data, display: display)
+        return Self.decode(data, display: display).flatMapError { unreadable($0, data) }
+    }
+
+    /// Bytes as text as well as they can be read (UTF-16 as UTF-16, NULs left out, other
+    /// invalid bytes replaced): only to salvage the kind and id of a file that failed.
+    static func lenientText(_ bytes: [UInt8]) -> String {
+        guard let order = utf16Order(of: bytes) else { return String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self) }
+        var units = stride(from: 0, to: bytes.count - 1, by: 2).map { index -> UInt16 in
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            return order == .littleEndian ? first | second << 8 : first << 8 | second
+        }
+        if units.first == 0xFEFF { units.removeFirst() }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// Decodes bytes as a content file; public so that tests and an editor preview can
@@ -112,9 +160,9 @@ public struct ContentReader: Sendable {
                 at: SourceLocation(path: display), "file is empty",
                 hint: "start it with front matter (--- kind: ... ---), or delete it"))
         }
-        if let encoding = Self.utf16Encoding(of: bytes) {
+        if let order = Self.utf16Order(of: bytes) {
             return .failure(.error(
-                at: SourceLocation(path: display), "file is \(encoding); content files are UTF-8",
+                at: SourceLocation(path: display), "file is \(order.name); content files are UTF-8",
                 hint: "save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"))
         }
         if let nul = bytes.firstIndex(of: 0) {
@@ -138,12 +186,18 @@ public struct ContentReader: Sendable {
         return .success(SourceFile(path: display, text: normalised))
     }
 
-    /// "UTF-16 (little-endian)" or "UTF-16 (big-endian)" when the bytes are UTF-16: they
-    /// start with its byte-order mark, or (without one) every other byte is NUL, which is
-    /// how UTF-16 writes the ASCII that front matter starts with. Nil otherwise.
-    static func utf16Encoding(of bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
-        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+    enum ByteOrder {
+        case littleEndian, bigEndian
+
+        var name: String { self == .littleEndian ? "UTF-16 (little-endian)" : "UTF-16 (big-endian)" }
+    }
+
+    /// The byte order when the bytes are UTF-16: they start with its byte-order mark, or
+    /// (without one) every other byte is NUL, which is how UTF-16 writes the ASCII that
+    /// front matter starts with. Nil otherwise.
+    static func utf16Order(of bytes: [UInt8]) -> ByteOrder? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return .littleEndian }
+        if bytes.starts(with: [0xFE, 0xFF]) { return .bigEndian }
         let sample = bytes.prefix(512)
         guard sample.count >= 4 else { return nil }
         let pairs = sample.count / 2
@@ -151,8 +205,8 @@ public struct ContentReader: Sendable {
             Double(stride(from: parity, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count) / Double(pairs)
         }
         let (even, odd) = (nulShare(at: 0), nulShare(at: 1))
-        if odd >= 0.75, even <= 0.05 { return "UTF-16 (little-endian)" }
-        if even >= 0.75, odd <= 0.05 { return "UTF-16 (big-endian)" }
+        if odd >= 0.75, even <= 0.05 { return .littleEndian }
+        if even >= 0.75, odd <= 0.05 { return .bigEndian }
         return nil
     }
 

@@ -6,7 +6,7 @@ extension Resolver {
     /// suggestion when the id looks like a typo of an existing one.
     mutating func check(_ reference: Reference?, is kind: EntityKind, field: String) -> String? {
         guard let reference else { return nil }
-        if unusable[kind]?.contains(reference.id) == true { return nil }
+        if unusable.mayBe(kind, id: reference.id) { return nil }
         guard ids[kind]?[reference.id] != nil else {
             if let other = EntityKind.allCases.first(where: { ids[$0]?[reference.id] != nil }) {
                 diagnostics.append(.error(

@@ -42,4 +42,23 @@ struct HonestDiagnosticsTests {
             #expect(after == before, "output/ changed")
         }
     }
+
+    @Test("Files that fail give their own errors and nothing that only follows from them")
+    func failedFilesGiveNoFollowOnDiagnostics() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let site = try await BuildFolder.prepare(in: folder)
+            // The tag `motion` is used by two items; the section is the only source of
+            // eksempel-indsats-02's theme.
+            try Data("---\nkind: tag\nid: \"motion\" # the tag\ntitle: [Motion\n---\n".utf8)
+                .write(to: site.content.appendingPathComponent("tags/motion.md"))
+            try Data("---\nkind: section\nid: eksempel-maal-2\ndocument: eksempel-handleplan-2024\ntitle: Borgerne har det godt\nthemes: [sundhed\n---\n".utf8)
+                .write(to: site.content.appendingPathComponent("kommuner/eksempel/handleplan-2024/sektioner/eksempel-maal-2.md"))
+            let run = try await site.build()
+            #expect(run.exitedNormally && run.status == 1, "\(run.stderr)")
+            let problems = run.stderr.split(separator: "\n").filter { $0.contains(" error: ") || $0.contains(" warning: ") }
+            #expect(problems.count == 2, "\(run.stderr)")
+            #expect(problems.allSatisfy { $0.hasPrefix("content/tags/motion.md:4:8: error: ") || $0.hasPrefix("content/kommuner/eksempel/handleplan-2024/sektioner/eksempel-maal-2.md:") },
+                    "\(run.stderr)")
+        }
+    }
 }
