@@ -32,7 +32,8 @@ public struct ContentReader: Sendable {
         public var salvaged: SalvagedFile
     }
 
-    /// Reads every `.md` file below `directory`, in a stable (sorted) order.
+    /// Reads every `.md` file below `directory`, in a stable (sorted) order, and warns
+    /// about files that look meant as content but are not read (see `ContentFileName`).
     /// - Parameter displayPrefix: how `directory` is written in diagnostics.
     public func readFolder(in directory: URL, displayPrefix: String) -> Folder {
         var found: [FoundFile] = []
@@ -85,12 +86,16 @@ public struct ContentReader: Sendable {
                 hint: "check that the folder exists and that you may read it"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names {
+            let naming = ContentFileName(name)
+            // Hidden folders (.git) and files stay silent, unless a file looks meant as content.
+            let hidden = name.hasPrefix(".")
+            if hidden, naming == .other { continue }
             let url = directory.appendingPathComponent(name)
             let shown = display.isEmpty ? name : display + "/" + name
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                if (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                if !hidden, (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
                     diagnostics.append(.error(
                         at: SourceLocation(path: shown), "symbolic link points to nothing, or to itself",
                         hint: "remove the link or point it to an existing file"))
@@ -98,9 +103,19 @@ public struct ContentReader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                walk(url, display: shown, visited: &visited, files: &files, diagnostics: &diagnostics)
-            } else if url.pathExtension == Self.contentExtension {
+                if !hidden { walk(url, display: shown, visited: &visited, files: &files, diagnostics: &diagnostics) }
+                continue
+            }
+            switch naming {
+            case .content:
                 files.append(FoundFile(url: url, display: shown))
+            case .misnamed(let reason, let rename):
+                let hint = names.contains(rename)
+                    ? "\(rename) is beside it; if this is an old copy, delete it, or else rename one of them"
+                    : "rename it to \(rename)"
+                diagnostics.append(.warning(at: SourceLocation(path: shown), "file is not read: \(reason)", hint: hint))
+            case .other:
+                break
             }
         }
     }

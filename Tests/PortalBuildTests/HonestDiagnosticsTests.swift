@@ -61,4 +61,19 @@ struct HonestDiagnosticsTests {
                     "\(run.stderr)")
         }
     }
+
+    @Test("A file that looks meant as content but is not read is named in a warning; the build still succeeds")
+    func misnamedFilesAreWarnedAbout() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let site = try await BuildFolder.prepare(in: folder)
+            let tag = Data("---\nkind: tag\nid: kost\ntitle: Kost\n---\n".utf8)
+            try tag.write(to: site.content.appendingPathComponent("tags/kost.md.txt"))
+            try tag.write(to: site.content.appendingPathComponent("tags/kost.md~"))
+            let run = try await site.build()
+            #expect(run.exitedNormally && run.status == 0, "\(run.stderr)")
+            let problems = run.stderr.split(separator: "\n").filter { $0.contains(" error: ") || $0.contains(" warning: ") }
+            #expect(problems == ["content/tags/kost.md.txt:1:1: warning: file is not read: content files end in '.md', and this name ends in '.txt' (Notepad adds it unless 'All files' is chosen) (hint: rename it to kost.md)"],
+                    "\(run.stderr)")
+        }
+    }
 }
