@@ -6,8 +6,9 @@ extension Resolver {
     /// suggestion when the id looks like a typo of an existing one.
     mutating func check(_ reference: Reference?, is kind: EntityKind, field: String) -> String? {
         guard let reference else { return nil }
-        if unusable.mayBe(kind, id: reference.id) { return nil }
         guard ids[kind]?[reference.id] != nil else {
+            // A file that failed may be the one meant; its error is reported already.
+            if unusable.mayBe(kind, id: reference.id) { return nil }
             if let other = EntityKind.allCases.first(where: { ids[$0]?[reference.id] != nil }) {
                 diagnostics.append(.error(
                     at: reference.location, "\(field) '\(reference.id)' is a \(other.rawValue), not a \(kind.rawValue)",

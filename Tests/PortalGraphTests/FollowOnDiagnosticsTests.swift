@@ -36,6 +36,14 @@ struct FollowOnDiagnosticsTests {
         #expect(diagnostics.contains { $0.location.path == "kost.md" && $0.severity == .error })
     }
 
+    @Test func aReferenceToAnIdThatAFailedFileSharesWithAGoodOneResolves() throws {
+        var fixture = GraphFixture()
+        // A broken copy that may have the id `sundhed` (its file name) beside the real theme.
+        fixture.files["sundhed.md"] = "---\nkind: theme\ntitle: [Sundhed\n---\n"
+        let (_, diagnostics) = fixture.build()
+        #expect(diagnostics.map(\.location.path) == ["sundhed.md"], "\(diagnostics)")
+    }
+
     @Test func aReferenceToAnIdNoFailedFileHasIsStillReported() {
         var fixture = fixture(kost: "---\nkind: tag\nid: kost\ntitle: [Kost\n---\n")
         fixture.files["i2.md"] = "---\nkind: item\ntype: idea\nid: i2\ndocument: d\nsection: s2\ntitle: Anden\nthemes: [sundhed]\ntags: [motion]\n---\nTekst.\n"
