@@ -39,8 +39,8 @@ public struct SalvagedFile: Sendable, Hashable {
                 tags = node.scalar.map { [$0.string] }
             }
         }
-        self.init(path: path, kind: mapping["kind"]?.scalar.flatMap { EntityKind(rawValue: $0.string) },
-                  id: mapping["id"]?.scalar?.string, tags: tags)
+        func scalar(_ name: String) -> String? { mapping[name].flatMap { YAMLFields.isNull($0) ? nil : $0.scalar?.string } }
+        self.init(path: path, kind: scalar("kind").flatMap(EntityKind.init(rawValue:)), id: scalar("id"), tags: tags)
     }
 
     /// From the text alone, line by line, for a file whose front matter does not parse (or
@@ -75,7 +75,8 @@ public struct SalvagedFile: Sendable, Hashable {
             }
         }
         let kind = fields["kind"].map(Self.plainValue).flatMap { EntityKind(rawValue: $0) }
-        self.init(path: path, kind: kind, id: fields["id"].map(Self.plainValue), tags: tags)
+        let id = fields["id"].map(Self.plainValue).flatMap { ["~", "null", "Null", "NULL"].contains($0) ? nil : $0 }
+        self.init(path: path, kind: kind, id: id, tags: tags)
     }
 
     static let linesRead = 400

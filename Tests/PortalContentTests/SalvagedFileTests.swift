@@ -39,6 +39,8 @@ struct SalvagedFileTests {
     @Test func withoutAReadableIdTheFileNameStandsIn() {
         #expect(salvage("---\nkind: tag\nid: \"\"\ntitle: Kost\n---\n", path: "content/tags/kost.md")?.ids == ["kost"])
         #expect(salvage("", path: "content/tags/Kost.md")?.ids == ["Kost", "kost"])
+        #expect(salvage("---\nkind: tag\nid: null\ntitle: Kost\n---\n", path: "content/tags/kost.md")?.ids == ["kost"])
+        #expect(salvage("---\nkind: tag\nid: ~\ntitle: [Kost\n---\n", path: "content/tags/kost.md")?.ids == ["kost"])
     }
 
     @Test func anUnknownKindIsNil() {
