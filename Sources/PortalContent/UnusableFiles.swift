@@ -48,17 +48,22 @@ public struct SalvagedFile: Sendable, Hashable {
     /// closing `---`, with quotes and trailing comments taken off.
     init(path: String, text: String) {
         // `isNewline` also splits "\r\n", which Swift holds as one character.
-        var lines = Array(text.split(maxSplits: Self.linesRead, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .prefix(Self.linesRead))
+        var lines = text.split(maxSplits: Self.linesRead, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let truncated = lines.count > Self.linesRead
+        lines = Array(lines.prefix(Self.linesRead))
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         if let first = lines.first, Self.trimmed(first) == "---" { lines.removeFirst() }
         var fields: [String: Substring] = [:]
         var tags: Set<String>? = []
         var index = 0
+        var closed = false
         while index < lines.count {
             let line = lines[index]
             index += 1
-            if Self.trimmed(line) == "---" || Self.trimmed(line) == "..." { break }
+            if Self.trimmed(line) == "---" || Self.trimmed(line) == "..." {
+                closed = true
+                break
+            }
             guard let (key, value) = Self.field(line) else { continue }
             fields[key] = fields[key] ?? value
             guard key == "tags" else { continue }
@@ -74,6 +79,8 @@ public struct SalvagedFile: Sendable, Hashable {
                 tags = Self.flowList(value)
             }
         }
+        // Past the lines read, a `tags:` line may still come.
+        if !closed, truncated, fields["tags"] == nil { tags = nil }
         let kind = fields["kind"].map(Self.plainValue).flatMap { EntityKind(rawValue: $0) }
         let id = fields["id"].map(Self.plainValue).flatMap { ["~", "null", "Null", "NULL"].contains($0) ? nil : $0 }
         self.init(path: path, kind: kind, id: id, tags: tags)
