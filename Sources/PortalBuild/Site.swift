@@ -43,8 +43,15 @@ public final class Site {
     private var settings: (config: SiteConfig?, diagnostics: [Diagnostic]) = (nil, [])
     private var folderDiagnostics: [Diagnostic] = []
     private var themeDiagnostics: [Diagnostic] = []
-    /// Each content file decoded, by its path as shown in diagnostics.
-    private var files: [String: RecordDecoder.Decoded] = [:]
+    /// Each content file, by its path as shown in diagnostics.
+    private var files: [String: LoadedFile] = [:]
+
+    /// One content file as read: decoded (perhaps with errors), or not readable as text
+    /// (with what its bytes still tell, so that what follows from it is not reported).
+    private enum LoadedFile {
+        case decoded(RecordDecoder.Decoded)
+        case unreadable(ContentReader.UnreadableFile)
+    }
 
     private init(sources: SiteSources) {
         self.sources = sources
@@ -159,23 +166,23 @@ public final class Site {
     }
 
     private func readContentFolder() {
-        let (read, readDiagnostics) = ContentReader().readFiles(in: sources.contentDirectory, displayPrefix: sources.contentDisplay)
-        folderDiagnostics = readDiagnostics
+        let folder = ContentReader().readFolder(in: sources.contentDirectory, displayPrefix: sources.contentDisplay)
+        let unreadable = Set(folder.unreadable.map(\.diagnostic))
+        folderDiagnostics = folder.diagnostics.filter { !unreadable.contains($0) }
         let decoder = RecordDecoder()
-        files = Dictionary(read.concurrentMap { ($0.path, decoder.decode($0)) }, uniquingKeysWith: { first, _ in first })
+        files = Dictionary(folder.files.concurrentMap { ($0.path, LoadedFile.decoded(decoder.decode($0))) },
+                           uniquingKeysWith: { first, _ in first })
+        for file in folder.unreadable { files[file.salvaged.path] = .unreadable(file) }
     }
 
     private func readContentFile(_ url: URL, display: String) {
-        folderDiagnostics.removeAll { $0.location.path == display }
         guard FileManager.default.fileExists(atPath: url.path) else {
             files[display] = nil
             return
         }
-        switch ContentReader().read(url, display: display) {
-        case .success(let file): files[display] = RecordDecoder().decode(file)
-        case .failure(let diagnostic):
-            files[display] = nil
-            folderDiagnostics.append(diagnostic)
+        switch ContentReader().readContent(url, display: display) {
+        case .success(let file): files[display] = .decoded(RecordDecoder().decode(file))
+        case .failure(let unreadable): files[display] = .unreadable(unreadable)
         }
     }
 
@@ -186,7 +193,12 @@ public final class Site {
     /// Resolves the graph from the files as they are now; the new graph when it has no
     /// errors (it becomes `graph`), else nil (and `graph` stays the last good one).
     private func resolve() -> SiteGraph? {
-        var content = ContentLoader().assemble(files.keys.sorted().compactMap { files[$0] })
+        let inOrder = files.keys.sorted().compactMap { files[$0] }
+        var content = ContentLoader().assemble(inOrder.compactMap { if case .decoded(let decoded) = $0 { decoded } else { nil } })
+        for case .unreadable(let file) in inOrder {
+            content.unusable.add(file.salvaged)
+            content.diagnostics.append(file.diagnostic)
+        }
         content.site = settings.config
         if let baseURL = sources.baseURL { content.site?.baseURL = baseURL }
         let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content)

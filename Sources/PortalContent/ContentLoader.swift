@@ -7,9 +7,9 @@ public struct LoadedContent: Sendable {
     public var site: SiteConfig?
     public var records: [ContentRecord]
     public var diagnostics: [Diagnostic]
-    /// Ids of files that exist but could not be decoded; their errors are already
-    /// reported, so references to them are not reported again.
-    public var unusable: [EntityKind: Set<String>] = [:]
+    /// Files that exist but could not be read or decoded; their errors are already
+    /// reported, so what follows from them (a reference to one, a tag one may use) is not.
+    public var unusable = UnusableFiles()
 }
 
 /// Stage 1 of the build: reads the content folder into typed records. Later stages
@@ -21,10 +21,11 @@ public struct ContentLoader: Sendable {
     ///   user gave it on the command line (`content`).
     public func load(from directory: URL, displayPrefix: String) -> LoadedContent {
         let (site, siteDiagnostics) = SiteConfig.load(from: directory, displayPrefix: displayPrefix)
-        let (files, readDiagnostics) = ContentReader().readFiles(in: directory, displayPrefix: displayPrefix)
-        var decoded = load(files)
+        let folder = ContentReader().readFolder(in: directory, displayPrefix: displayPrefix)
+        var decoded = load(folder.files)
         decoded.site = site
-        decoded.diagnostics = siteDiagnostics + readDiagnostics + decoded.diagnostics
+        decoded.diagnostics = siteDiagnostics + folder.diagnostics + decoded.diagnostics
+        for unreadable in folder.unreadable { decoded.unusable.add(unreadable.salvaged) }
         return decoded
     }
 
@@ -39,7 +40,7 @@ public struct ContentLoader: Sendable {
         var loaded = LoadedContent(site: nil, records: [], diagnostics: [])
         for decoded in files {
             if let record = decoded.record { loaded.records.append(record) }
-            if let unusable = decoded.unusable { loaded.unusable[unusable.kind, default: []].insert(unusable.id) }
+            if let salvaged = decoded.salvaged { loaded.unusable.add(salvaged) }
             loaded.diagnostics.append(contentsOf: decoded.diagnostics)
         }
         return loaded

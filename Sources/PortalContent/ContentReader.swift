@@ -16,22 +16,48 @@ public struct ContentReader: Sendable {
 
     public init() {}
 
-    /// Reads every `.md` file below `directory`, in a stable (sorted) order.
+    /// What was found below a content folder.
+    public struct Folder: Sendable {
+        /// The content files that could be read, sorted by path.
+        public var files: [SourceFile]
+        /// The content files that could not be read as text; their errors are in `diagnostics`.
+        public var unreadable: [UnreadableFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// A content file that was found but could not be read as text.
+    public struct UnreadableFile: Error, Sendable {
+        public var diagnostic: Diagnostic
+        /// What its bytes, read leniently, still tell (kind, id, tags), or only its name.
+        public var salvaged: SalvagedFile
+    }
+
+    /// Reads every `.md` file below `directory`, in a stable (sorted) order, and warns
+    /// about files that look meant as content but are not read (see `ContentFileName`).
     /// - Parameter displayPrefix: how `directory` is written in diagnostics.
-    public func readFiles(in directory: URL, displayPrefix: String) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    public func readFolder(in directory: URL, displayPrefix: String) -> Folder {
         var found: [FoundFile] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = []
         walk(directory, display: displayPrefix, visited: &visited, files: &found, diagnostics: &diagnostics)
-        let results = found.concurrentMap { read($0.url, display: $0.display) }
-        var files: [SourceFile] = []
+        let results = found.concurrentMap { readContent($0.url, display: $0.display) }
+        var folder = Folder(files: [], unreadable: [], diagnostics: diagnostics)
         for result in results {
             switch result {
-            case .success(let file): files.append(file)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file): folder.files.append(file)
+            case .failure(let unreadable):
+                folder.unreadable.append(unreadable)
+                folder.diagnostics.append(unreadable.diagnostic)
             }
         }
-        return (files.sorted { $0.path < $1.path }, diagnostics)
+        folder.files.sort { $0.path < $1.path }
+        return folder
+    }
+
+    /// `readFolder` without what is known of the unreadable files.
+    public func readFiles(in directory: URL, displayPrefix: String) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        let folder = readFolder(in: directory, displayPrefix: displayPrefix)
+        return (folder.files, folder.diagnostics)
     }
 
     private struct FoundFile: Sendable {
@@ -60,12 +86,16 @@ public struct ContentReader: Sendable {
                 hint: "check that the folder exists and that you may read it"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names {
+            let naming = ContentFileName(name)
+            // Hidden folders (.git) and files stay silent, unless a file looks meant as content.
+            let hidden = name.hasPrefix(".")
+            if hidden, naming == .other { continue }
             let url = directory.appendingPathComponent(name)
             let shown = display.isEmpty ? name : display + "/" + name
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                if (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                if !hidden, (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
                     diagnostics.append(.error(
                         at: SourceLocation(path: shown), "symbolic link points to nothing, or to itself",
                         hint: "remove the link or point it to an existing file"))
@@ -73,33 +103,66 @@ public struct ContentReader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                walk(url, display: shown, visited: &visited, files: &files, diagnostics: &diagnostics)
-            } else if url.pathExtension == Self.contentExtension {
+                if !hidden { walk(url, display: shown, visited: &visited, files: &files, diagnostics: &diagnostics) }
+                continue
+            }
+            switch naming {
+            case .content:
                 files.append(FoundFile(url: url, display: shown))
+            case .misnamed(let reason, let rename):
+                let hint = names.contains(rename)
+                    ? "\(rename) is beside it; if this is an old copy, delete it, or else rename one of them"
+                    : "rename it to \(rename)"
+                diagnostics.append(.warning(at: SourceLocation(path: shown), "file is not read: \(reason)", hint: hint))
+            case .other:
+                break
             }
         }
     }
 
     /// Reads and decodes one file.
     public func read(_ url: URL, display: String) -> Result<SourceFile, Diagnostic> {
+        readContent(url, display: display).mapError(\.diagnostic)
+    }
+
+    /// Reads and decodes one file; a failure carries what can still be learnt from it.
+    public func readContent(_ url: URL, display: String) -> Result<SourceFile, UnreadableFile> {
         let start = SourceLocation(path: display)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-           size > Self.maximumFileSize {
-            return .failure(.error(
-                at: start, "file is \(size / 1024 / 1024) MB; content files may be at most \(Self.maximumFileSize / 1024 / 1024) MB",
-                hint: "split the text into several files, or remove what is not content"))
+        func unreadable(_ diagnostic: Diagnostic, _ bytes: Data?) -> Result<SourceFile, UnreadableFile> {
+            let salvaged = bytes.map { SalvagedFile(path: display, text: Self.lenientText([UInt8]($0))) }
+                ?? SalvagedFile(path: display, kind: nil, id: nil, tags: nil)
+            return .failure(UnreadableFile(diagnostic: diagnostic, salvaged: salvaged))
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            return .failure(.error(at: start, "cannot open the file", hint: "check that you may read it (file permissions)"))
+            return unreadable(.error(at: start, "cannot open the file", hint: "check that you may read it (file permissions)"), nil)
         }
         defer { try? handle.close() }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+           size > Self.maximumFileSize {
+            // The start of the file is enough to know what it is.
+            return unreadable(.error(
+                at: start, "file is \(size / 1024 / 1024) MB; content files may be at most \(Self.maximumFileSize / 1024 / 1024) MB",
+                hint: "split the text into several files, or remove what is not content"), try? handle.read(upToCount: 64 * 1024))
+        }
         let data: Data
         do {
             data = try handle.readToEnd() ?? Data()
         } catch {
-            return .failure(.error(at: start, "cannot read the file", hint: "check that you may read it (file permissions)"))
+            return unreadable(.error(at: start, "cannot read the file", hint: "check that you may read it (file permissions)"), nil)
         }
-        return Self.decode(data, display: display)
+        return Self.decode(data, display: display).flatMapError { unreadable($0, data) }
+    }
+
+    /// Bytes as text as well as they can be read (UTF-16 as UTF-16, NULs left out, other
+    /// invalid bytes replaced): only to salvage the kind and id of a file that failed.
+    static func lenientText(_ bytes: [UInt8]) -> String {
+        guard let order = utf16Order(of: bytes) else { return String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self) }
+        var units = stride(from: 0, to: bytes.count - 1, by: 2).map { index -> UInt16 in
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            return order == .littleEndian ? first | second << 8 : first << 8 | second
+        }
+        if units.first == 0xFEFF { units.removeFirst() }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// Decodes bytes as a content file; public so that tests and an editor preview can
@@ -111,6 +174,11 @@ public struct ContentReader: Sendable {
             return .failure(.error(
                 at: SourceLocation(path: display), "file is empty",
                 hint: "start it with front matter (--- kind: ... ---), or delete it"))
+        }
+        if let order = Self.utf16Order(of: bytes) {
+            return .failure(.error(
+                at: SourceLocation(path: display), "file is \(order.name); content files are UTF-8",
+                hint: "save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"))
         }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: bytes)
@@ -124,11 +192,51 @@ public struct ContentReader: Sendable {
             return .failure(.error(
                 at: SourceLocation(path: display, line: line, column: column),
                 "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                hint: "save the file as UTF-8; it looks like it was saved as Latin-1/Windows-1252"))
+                hint: Self.looksLikeLatin1(bytes, at: bad)
+                    ? "save the file as UTF-8; it looks like it was saved as Latin-1/Windows-1252"
+                    : "save the file as UTF-8 text; the bytes here are no character in UTF-8, so retype the text around this place"))
         }
         guard bytes.contains(0x0D) else { return .success(SourceFile(path: display, text: text)) }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return .success(SourceFile(path: display, text: normalised))
+    }
+
+    enum ByteOrder {
+        case littleEndian, bigEndian
+
+        var name: String { self == .littleEndian ? "UTF-16 (little-endian)" : "UTF-16 (big-endian)" }
+    }
+
+    /// The byte order when the bytes are UTF-16: they start with its byte-order mark, or
+    /// (without one) every other byte is NUL, which is how UTF-16 writes the ASCII that
+    /// front matter starts with. Nil otherwise.
+    static func utf16Order(of bytes: [UInt8]) -> ByteOrder? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return .littleEndian }
+        if bytes.starts(with: [0xFE, 0xFF]) { return .bigEndian }
+        let sample = bytes.prefix(512)
+        guard sample.count >= 4 else { return nil }
+        let pairs = sample.count / 2
+        func nulShare(at parity: Int) -> Double {
+            Double(stride(from: parity, to: pairs * 2, by: 2).filter { sample[$0] == 0 }.count) / Double(pairs)
+        }
+        let (even, odd) = (nulShare(at: 0), nulShare(at: 1))
+        if odd >= 0.75, even <= 0.05 { return .littleEndian }
+        if even >= 0.75, odd <= 0.05 { return .bigEndian }
+        return nil
+    }
+
+    /// Whether the invalid byte at `offset` reads as a Latin-1/Windows-1252 letter: a high
+    /// byte that does not start a (broken) UTF-8 sequence, because the byte after it is not
+    /// a UTF-8 continuation byte ("Hillerød" as `F8 64`). Overlong or out-of-range UTF-8
+    /// (`C0 AF`, `E0 80 AF`, `ED A0 80`) is not: it is damaged UTF-8, not another encoding.
+    static func looksLikeLatin1(_ bytes: [UInt8], at offset: Int) -> Bool {
+        func isContinuation(_ index: Int) -> Bool { index < bytes.count && bytes[index] & 0xC0 == 0x80 }
+        guard offset < bytes.count, bytes[offset] >= 0x80 else { return false }
+        // A lone 0x80–0xBF after plain text is Windows-1252 punctuation (– “ ” …) or a
+        // Latin-1 symbol; any other high byte is a Latin-1 letter when no continuation
+        // byte follows it.
+        if isContinuation(offset) { return offset == 0 || bytes[offset - 1] < 0x80 }
+        return !isContinuation(offset + 1)
     }
 
     /// Line and column (in characters) of a byte offset.

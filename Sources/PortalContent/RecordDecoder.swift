@@ -16,60 +16,45 @@ public struct RecordDecoder: Sendable {
     public struct Decoded: Sendable {
         public var record: ContentRecord?
         public var diagnostics: [Diagnostic]
-        /// The kind and id of a file that could not be decoded, when those two could be
-        /// read: references to it are then not reported again as unknown.
-        public var unusable: (kind: EntityKind, id: String)?
+        /// For a file that could not be decoded: what could still be read of it (its kind,
+        /// id and tags), so that references to it are not reported again as unknown.
+        public var salvaged: SalvagedFile?
     }
 
     public func decode(_ file: SourceFile) -> Decoded {
-        let (record, diagnostics) = decodeRecord(file)
-        var unusable: (kind: EntityKind, id: String)?
-        if record == nil, let (kind, id) = Self.identity(of: file) { unusable = (kind, id) }
-        return Decoded(record: record, diagnostics: diagnostics, unusable: unusable)
+        let (record, diagnostics, root) = decodeRecord(file)
+        guard record == nil else { return Decoded(record: record, diagnostics: diagnostics) }
+        let salvaged = root.map { SalvagedFile(path: file.path, root: $0, text: file.text) } ?? SalvagedFile(path: file.path, text: file.text)
+        return Decoded(record: nil, diagnostics: diagnostics, salvaged: salvaged)
     }
 
-    /// `kind:` and `id:` read line by line, for files whose YAML does not parse.
-    static func identity(of file: SourceFile) -> (EntityKind, String)? {
-        var kind: EntityKind?
-        var id: String?
-        for line in file.text.split(separator: "\n", maxSplits: 60).dropFirst() {
-            if line.hasPrefix("---") { break }
-            if line.hasPrefix("kind:") {
-                kind = EntityKind(rawValue: line.dropFirst(5).trimmingCharacters(in: .whitespaces))
-            } else if line.hasPrefix("id:") {
-                id = line.dropFirst(3).trimmingCharacters(in: .whitespaces.union(["\"", "'"]))
-            }
-        }
-        guard let kind, let id, !id.isEmpty else { return nil }
-        return (kind, id)
-    }
-
-    private func decodeRecord(_ file: SourceFile) -> (record: ContentRecord?, diagnostics: [Diagnostic]) {
+    /// The record, or the diagnostics that say why not; and the YAML, when it parsed.
+    private func decodeRecord(_ file: SourceFile) -> (record: ContentRecord?, diagnostics: [Diagnostic], root: Node?) {
         let frontMatter: FrontMatter
         switch FrontMatter.split(file) {
         case .success(let split): frontMatter = split
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, [diagnostic], nil)
         }
         let lineOffset = frontMatter.yamlLine - 1
         if let deep = Self.excessiveNesting(in: frontMatter.yaml) {
             return (nil, [.error(
                 at: file.location(line: deep.line + lineOffset, column: deep.column),
                 "front matter is nested more than \(Self.maximumNesting) levels deep",
-                hint: "content fields are at most a few levels deep; check for unbalanced brackets")])
+                hint: "content fields are at most a few levels deep; check for unbalanced brackets")], nil)
         }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: frontMatter.yaml) else {
                 return (nil, [.error(at: file.location(line: 1), "front matter is empty",
-                                     hint: "add at least 'kind:', 'id:' and 'title:' between the '---' lines")])
+                                     hint: "add at least 'kind:', 'id:' and 'title:' between the '---' lines")], nil)
             }
             root = node
         } catch {
-            return (nil, [Self.diagnostic(for: error, file: file, yaml: frontMatter.yaml, lineOffset: lineOffset, what: "front matter")])
+            return (nil, [Self.diagnostic(for: error, file: file, yaml: frontMatter.yaml, lineOffset: lineOffset, what: "front matter")], nil)
         }
         let sink = DiagnosticSink()
         let record = decodeRecord(root, file: file, frontMatter: frontMatter, sink: sink)
-        return (sink.diagnostics.contains { $0.severity == .error } ? nil : record, sink.diagnostics)
+        return (sink.diagnostics.contains { $0.severity == .error } ? nil : record, sink.diagnostics, root)
     }
 
     // MARK: Records
@@ -128,13 +113,25 @@ public struct RecordDecoder: Sendable {
         let id = fields.located("id", required: true)
         let title = fields.label("title", required: true)
         if let id, !Slug.isValid(id.value) {
-            sink.error(id.location, "id '\(id.value)' may only hold lower-case letters a-z, digits and single hyphens",
-                       hint: "try '\(Slug.make(id.value, maximumLength: 200))'")
+            if id.value.allSatisfy(\.isWhitespace) {
+                let fromTitle = title.map { Slug.make($0) } ?? ""
+                sink.error(id.location, "id is empty",
+                           hint: fromTitle.isEmpty ? Self.idRule : "give the file an id, such as '\(fromTitle)'")
+            } else {
+                sink.error(id.location, "id '\(id.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                           hint: Self.suggestion(Slug.make(id.value, maximumLength: 200), for: id.value) ?? Self.idRule)
+            }
         }
         let slug = fields.located("slug")
         if let slug, !Slug.isValid(slug.value) {
-            sink.error(slug.location, "slug '\(slug.value)' may only hold lower-case letters a-z, digits and single hyphens",
-                       hint: "try '\(Slug.make(slug.value))'")
+            if slug.value.allSatisfy(\.isWhitespace) {
+                sink.error(slug.location, "slug is empty",
+                           hint: "remove the 'slug:' line to make the address from the title, or write the address part you want")
+            } else {
+                sink.error(slug.location, "slug '\(slug.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                           hint: Self.suggestion(Slug.make(slug.value), for: slug.value)
+                               ?? "remove the 'slug:' line to make the address from the title, or use letters a-z and digits")
+            }
         }
         let order = fields.int("order")
         let page = fields.int("page")
@@ -147,6 +144,13 @@ public struct RecordDecoder: Sendable {
         return RecordHeader(
             kind: kind, id: id, title: title, titleLocation: fields.location(of: "title"), slug: slug, order: order, page: page, sourceSection: sourceSection,
             body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
+    }
+
+    static let idRule = "write an id of lower-case letters a-z, digits and single hyphens"
+
+    /// "try 'x'", unless `x` is empty or the value itself: a suggestion must be a change that works.
+    static func suggestion(_ candidate: String, for value: String) -> String? {
+        candidate.isEmpty || candidate == value ? nil : "try '\(candidate)'"
     }
 
     private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {

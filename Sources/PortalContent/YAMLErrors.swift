@@ -19,7 +19,8 @@ extension RecordDecoder {
             // An unclosed bracket or quote is found where the file ends; the place to fix
             // it is where it was opened.
             let opened = context.flatMap { $0.text.contains("flow") || $0.text.contains("quoted") ? $0.mark : nil }
-            return .error(at: at(opened ?? mark), message, hint: hint(for: problem + " " + (context?.text ?? "")))
+            return .error(at: at(opened ?? mark), message,
+                          hint: hint(for: problem + " " + (context?.text ?? ""), at: mark, in: yaml))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
@@ -32,9 +33,22 @@ extension RecordDecoder {
         }
     }
 
-    private static func hint(for problem: String) -> String {
-        if problem.contains("tab") || problem.contains("cannot start any token") {
-            return "indent with spaces, not tabs"
+    private static func hint(for problem: String, at mark: Mark, in yaml: String) -> String {
+        let line = Self.line(mark.line, of: yaml)
+        // Yams counts columns in Unicode scalars, from 1.
+        let scalars = Array(line.unicodeScalars)
+        let character = mark.column >= 1 && mark.column <= scalars.count ? scalars[mark.column - 1] : nil
+        // Only a tab that is really there gets the tab hint.
+        let tab = character == "\t" ? mark.column - 1 : (problem.contains("tab") ? scalars.firstIndex(of: "\t") : nil)
+        if let tab {
+            let isIndentation = scalars[..<tab].allSatisfy { $0 == " " || $0 == "\t" }
+            return isIndentation ? "indent with spaces, not tabs" : "replace the tab with a space"
+        }
+        if problem.contains("cannot start any token"), let character, ["%", "@", "`"].contains(character) {
+            return "a text starting with '\(character)' must be put in quotes"
+        }
+        if problem.contains("directive"), line.hasPrefix("%") {
+            return "a line starting with '%' is read as a YAML directive; put the text in quotes"
         }
         if problem.contains("quoted scalar") {
             return "a quote is not closed: end the text with the same quote mark it starts with"
@@ -49,6 +63,12 @@ extension RecordDecoder {
             return "a '{' is not closed: end it with '}', or put the text in quotes"
         }
         return "check the line for a missing quote, a stray ':' or wrong indentation"
+    }
+
+    /// The 1-based `number`th line of `yaml`, or "" past its end.
+    private static func line(_ number: Int, of yaml: String) -> Substring {
+        let lines = yaml.split(separator: "\n", maxSplits: max(0, number), omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : ""
     }
 
     /// 1-based line (within the YAML) of the second `key:` at the start of a line.

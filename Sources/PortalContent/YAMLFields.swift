@@ -188,16 +188,16 @@ struct YAMLFields {
 
     func references(_ name: String) -> [Reference] {
         list(name).compactMap { element in
-            guard let id = listEntry(element, in: name) else { return nil }
+            guard let id = listEntry(element, in: name, emptyHint: "remove the empty entry, or write an id in it") else { return nil }
             return Reference(id, at: Self.location(of: element, file: file, lineOffset: lineOffset))
         }
     }
 
     /// The text of one list entry, or nil with an error when it is not a text or is empty.
-    private func listEntry(_ element: Node, in name: String) -> String? {
+    private func listEntry(_ element: Node, in name: String, emptyHint: String = "remove the empty entry") -> String? {
         let at = Self.location(of: element, file: file, lineOffset: lineOffset)
         if Self.isNull(element) {
-            sink.error(at, "empty entry in the list '\(name)'", hint: "remove the empty entry")
+            sink.error(at, "empty entry in the list '\(name)'", hint: emptyHint)
             return nil
         }
         guard let text = scalarString(element, field: name) else { return nil }
@@ -205,7 +205,7 @@ struct YAMLFields {
         case .visible:
             return text
         case .blank:
-            sink.error(at, "empty entry in the list '\(name)'", hint: "remove the empty entry")
+            sink.error(at, "empty entry in the list '\(name)'", hint: emptyHint)
         case .invisible(let scalar):
             sink.error(at, "empty entry in the list '\(name)'",
                        hint: "it holds only invisible characters such as \(VisibleText.codePoint(scalar)); remove the entry")
@@ -214,7 +214,13 @@ struct YAMLFields {
     }
 
     func reference(_ name: String, required: Bool = false) -> Reference? {
-        located(name, required: required).map { Reference($0.value, at: $0.location) }
+        guard let value = located(name, required: required) else { return nil }
+        guard !value.value.allSatisfy(\.isWhitespace) else {
+            sink.error(value.location, "field '\(name)' is empty",
+                       hint: required ? "write the id it refers to" : "write the id it refers to, or remove the line")
+            return nil
+        }
+        return Reference(value.value, at: value.location)
     }
 
     func numbers(_ name: String) -> [Located<Int>] {
@@ -232,8 +238,14 @@ struct YAMLFields {
 
     // MARK: Helpers
 
+    /// Reports a required field that is not given: at its own line when it is there but
+    /// null (`title: null`, `title:`), else at the start of the fields.
     func missing(_ name: String) {
-        sink.error(location, "missing required field '\(name)'", hint: "add a line '\(name): ...' to the front matter")
+        if values[name] != nil {
+            sink.error(location(of: name), "field '\(name)' is empty (null)", hint: "write its value after '\(name):'; the field is required")
+        } else {
+            sink.error(location, "missing required field '\(name)'", hint: "add a line '\(name): ...' to the front matter")
+        }
     }
 
     private func scalarString(_ node: Node, field: String) -> String? {

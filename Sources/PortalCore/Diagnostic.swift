@@ -77,8 +77,17 @@ public struct Diagnostics: Sendable {
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    /// Diagnostics in file order, errors and warnings interleaved as they stand in the files.
+    /// Diagnostics in file order, errors and warnings interleaved as they stand in the files,
+    /// each distinct diagnostic once: two stages (or two paths to one file) that find the
+    /// same problem at the same place must not make the editor read it twice.
     public var sorted: [Diagnostic] {
-        all.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        var seen: Set<Diagnostic> = []
+        return all.filter { seen.insert($0).inserted }.sorted(by: Self.fileOrder)
+    }
+
+    /// By place, then message; the rest only makes the order total (and so stable).
+    static func fileOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        (lhs.location, lhs.message, lhs.severity.rawValue, lhs.hint ?? "")
+            < (rhs.location, rhs.message, rhs.severity.rawValue, rhs.hint ?? "")
     }
 }

@@ -1,8 +1,11 @@
 /// Suggests what an editor probably meant when a name is misspelt: the candidate with
 /// the smallest edit distance, if it is close enough to be a typo.
 public enum Suggestion {
+    /// Never the name itself, and nothing for an empty name (every short word is "close" to it).
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
-        candidates
+        guard !name.isEmpty else { return nil }
+        return candidates
+            .filter { $0 != name && !$0.isEmpty }
             .map { ($0, editDistance(name, $0)) }
             .filter { $0.1 <= max(2, name.count / 4) }
             .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0

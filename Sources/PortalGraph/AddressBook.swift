@@ -8,6 +8,8 @@ struct AddressBook {
     private var taken: [String: RecordHeader] = [:]
     private var reserved: [String: SiteConfig.Paths.Folder] = [:]
     private var paths = SiteConfig.Paths.standard
+    /// Folders whose real place is not known (see `placeUnchecked`).
+    private var unchecked: Set<String> = []
 
     /// Keeps the root folders the generator itself writes (listing pages, data, assets)
     /// from the pages placed at the root.
@@ -20,9 +22,8 @@ struct AddressBook {
     /// - Parameter madeSlug: the slug made from the title, when the caller made it already
     ///   (in parallel, for many items at once).
     mutating func place(_ header: RecordHeader, under parent: String, madeSlug: String? = nil, diagnostics: inout [Diagnostic]) -> String {
-        var slug = header.slug?.value ?? madeSlug ?? Slug.make(header.title)
-        if slug.isEmpty { slug = header.id.value }
-        let path = parent + slug + "/"
+        let path = Self.address(of: header, under: parent, madeSlug: madeSlug)
+        if unchecked.contains(parent) { return path }
         let location = header.slug?.location ?? header.titleLocation
         if let first = taken[path] {
             diagnostics.append(.error(
@@ -42,5 +43,20 @@ struct AddressBook {
         }
         taken[path] = taken[path] ?? header
         return path
+    }
+
+    /// An address for `header` that is neither checked nor taken, nor are the addresses
+    /// placed below it: for a document whose municipality does not resolve. Its real
+    /// address is unknown until that error is fixed, so a collision now would be false.
+    mutating func placeUnchecked(_ header: RecordHeader, under parent: String) -> String {
+        let path = Self.address(of: header, under: parent, madeSlug: nil)
+        unchecked.insert(path)
+        return path
+    }
+
+    private static func address(of header: RecordHeader, under parent: String, madeSlug: String?) -> String {
+        var slug = header.slug?.value ?? madeSlug ?? Slug.make(header.title)
+        if slug.isEmpty { slug = header.id.value }
+        return parent + slug + "/"
     }
 }

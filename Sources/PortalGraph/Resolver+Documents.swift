@@ -46,7 +46,9 @@ extension Resolver {
                 administrativeIdeas: record.administrativeIdeas,
                 administrativeIdeasHeading: record.administrativeIdeasHeading, contact: record.contact,
                 matrixRows: record.matrixRows, body: record.header.body,
-                path: addresses.place(record.header, under: position.map { municipalities[$0].path } ?? "", diagnostics: &diagnostics),
+                // Without its municipality the document's address is unknown; checking it would give false collisions.
+                path: position.map { addresses.place(record.header, under: municipalities[$0].path, diagnostics: &diagnostics) }
+                    ?? addresses.placeUnchecked(record.header, under: ""),
                 sectionIDs: [], itemIDs: [], appendixIDs: []))
             if let position { municipalities[position].documentIDs.append(record.header.id.value) }
         }

@@ -12,6 +12,7 @@ extension Resolver {
              slug: Slug.make(record.header.title),
              unreadableDates: record.milestones.filter { $0.when.map { DanishDate($0) == nil } ?? false })
         }
+        let themeSources = ThemeSources(sections: sectionRecords, documents: documentRecords)
         for (record, prepared) in zip(itemRecords, prepared) {
             checkFieldHeadings(prepared.fields, of: record)
             guard let documentID = check(record.document, is: .document, field: "document"),
@@ -34,7 +35,9 @@ extension Resolver {
                 intro: prepared.fields.intro, fields: prepared.fields.fields,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection),
                 path: addresses.place(record.header, under: document.path, madeSlug: prepared.slug, diagnostics: &diagnostics)))
-            warnAboutGaps(record, fields: prepared.fields, unreadableDates: prepared.unreadableDates, themeIDs: themeIDs)
+            let themesKnown = themeSources.allResolve(for: record, sectionID: sectionID, in: document, resolver: self)
+            warnAboutGaps(record, fields: prepared.fields, unreadableDates: prepared.unreadableDates,
+                          themeIDs: themeIDs, themesKnown: themesKnown)
         }
         orderItems()
     }
@@ -73,8 +76,10 @@ extension Resolver {
         return result.sorted()
     }
 
-    /// Warnings that do not stop the build: no text, unreadable dates, no theme.
-    mutating func warnAboutGaps(_ record: ItemRecord, fields: MarkdownFields, unreadableDates: [Milestone], themeIDs: [String]) {
+    /// Warnings that do not stop the build: no text, unreadable dates, no theme (unless
+    /// `themesKnown` is false: a theme is then missing because of an error already reported).
+    mutating func warnAboutGaps(_ record: ItemRecord, fields: MarkdownFields, unreadableDates: [Milestone], themeIDs: [String],
+                                themesKnown: Bool = true) {
         if !record.missingDescription, fields.intro.isEmpty, fields.fields.isEmpty, record.activities.isEmpty,
            record.goals.isEmpty, record.milestones.isEmpty {
             diagnostics.append(.warning(at: record.header.bodyLocation, "item has no text",
@@ -86,7 +91,7 @@ extension Resolver {
                 at: milestone.whenLocation ?? record.header.file, "cannot read '\(when)' as a date; it is shown as written",
                 hint: "dates like 'Ultimo maj 2019', 'Primo august 2019 – ultimo marts 2020', 'Forår 2020' or 'Løbende' can be placed on a timeline"))
         }
-        if themeIDs.isEmpty {
+        if themeIDs.isEmpty, themesKnown {
             diagnostics.append(.warning(at: record.header.file, "item has no cross-municipality theme",
                                         hint: "add 'themes:' to the item or to its section so it can be compared"))
         }

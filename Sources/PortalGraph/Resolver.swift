@@ -23,7 +23,12 @@ struct Resolver {
     /// theme may share the id `civilsamfund`, as references always say which kind they mean.
     var ids: [EntityKind: [String: RecordHeader]] = [:]
     /// Files whose errors are already reported; references to them stay quiet.
-    let unusable: [EntityKind: Set<String>]
+    let unusable: UnusableFiles
+    /// Every tag an item record names, whether or not the item then resolves: a tag is
+    /// used by an item that has an error of its own.
+    let tagsNamedByItems: Set<String>
+    /// Ids by title, to name the id of what a reference wrongly names by its title.
+    let idsByTitle: [EntityKind: [String: [(id: String, title: String)]]]
     var addresses = AddressBook()
 
     // Output, filled step by step.
@@ -39,8 +44,12 @@ struct Resolver {
     var sectionPosition: [String: Int] = [:]
     var themeOrder: [String: Int] = [:]
 
-    init(records: [ContentRecord], unusable: [EntityKind: Set<String>] = [:]) {
+    init(records: [ContentRecord], unusable: UnusableFiles = UnusableFiles()) {
         self.unusable = unusable
+        idsByTitle = Self.idsByTitle(records)
+        tagsNamedByItems = Set(records.flatMap { record -> [String] in
+            if case .item(let item) = record { item.tags.map(\.id) } else { [] }
+        })
         var municipalities: [MunicipalityRecord] = [], documents: [DocumentRecord] = [], sections: [SectionRecord] = []
         var items: [ItemRecord] = [], appendices: [AppendixRecord] = []
         var themes: [PlainRecord] = [], tags: [PlainRecord] = [], pages: [PlainRecord] = []
@@ -106,8 +115,8 @@ struct Resolver {
             _ = check(site.navigationPages, are: .page, field: "navigation page")
             _ = check(site.featuredDocuments, are: .document, field: "featured document")
         }
-        let usedTags = Set(items.flatMap(\.tagIDs))
-        for tag in tagRecords where !usedTags.contains(tag.header.id.value) {
+        // An item that failed to decode may use a tag too.
+        for tag in tagRecords where !tagsNamedByItems.contains(tag.header.id.value) && !unusable.mayName(tag: tag.header.id.value) {
             diagnostics.append(.warning(at: tag.header.file, "tag '\(tag.header.id.value)' is not used by any item",
                                         hint: "use it in an item's 'tags:' or delete the file"))
         }

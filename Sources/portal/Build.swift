@@ -56,17 +56,13 @@ struct Build: AsyncParsableCommand {
         }
         do {
             let report = try await SiteBuilder().build(options)
-            for line in DiagnosticReport(report.warnings).lines { printError(line) }
+            printDiagnostics(report.warnings)
             if !quiet { print(BuildSummary(report: report, output: output, archive: archive).text) }
         } catch let failure as BuildFailure {
-            for line in DiagnosticReport(failure.diagnostics).lines { printError(line) }
+            let printed = printDiagnostics(failure.diagnostics)
             for problem in failure.problems { printError("error: \(problem)") }
-            printError(FailureSummary(failure: failure, output: output).text)
+            printError(FailureSummary(failure: failure, errors: printed.total.errors + failure.problems.count, output: output).text)
             throw ExitCode(1)
         }
     }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

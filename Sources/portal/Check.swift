@@ -23,9 +23,8 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let site = await Site.load(sources.siteSources)
-        for line in DiagnosticReport(site.diagnostics).lines { printError(line) }
-        let errors = site.diagnostics.filter { $0.severity == .error }.count
-        let warnings = site.diagnostics.count - errors
+        let report = printDiagnostics(site.diagnostics)
+        let (errors, warnings) = (report.total.errors, report.total.warnings)
         let failed = errors > 0 || (strict && warnings > 0)
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if failed {

@@ -4,10 +4,11 @@ import PortalBuild
 /// folder, which must be exactly what happened.
 struct FailureSummary {
     let failure: BuildFailure
+    /// Distinct errors, counted as printed.
+    let errors: Int
     let output: String
 
     var text: String {
-        let errors = failure.diagnostics.filter { $0.severity == .error }.count + failure.problems.count
         let counted = "build failed: \(errors) error\(errors == 1 ? "" : "s")"
         let folder = output.hasSuffix("/") ? output : output + "/"
         switch failure.output {

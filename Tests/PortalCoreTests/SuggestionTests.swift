@@ -14,6 +14,12 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: "x", in: []) == nil)
     }
 
+    @Test func neitherTheNameItselfNorAnythingForAnEmptyNameIsSuggested() {
+        #expect(Suggestion.closest(to: "", in: ["id", "slug"]) == nil)
+        #expect(Suggestion.closest(to: "slug", in: ["slug", ""]) == nil)
+        #expect(Suggestion.closest(to: "x", in: [""]) == nil)
+    }
+
     @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
         #expect(Suggestion.editDistance("", "abc") == 3)
         #expect(Suggestion.editDistance("kitten", "sitting") == 3)
