@@ -9,10 +9,21 @@ public struct FileChange: Hashable, Sendable {
 
     public var url: URL
     public var kind: Kind
+    /// Whether the event is about a folder (created, moved or removed as a whole).
+    public var isFolder: Bool
 
-    public init(_ kind: Kind, _ url: URL) {
+    public init(_ kind: Kind, _ url: URL, isFolder: Bool = false) {
         self.url = url.standardizedFileURL
         self.kind = kind
+        self.isFolder = isFolder
+    }
+
+    /// Whether the name is one editors and systems write beside the real files: hidden
+    /// files, swap, lock and backup files (`.x.md.swp`, `x.md~`, `#x.md#`, `~$x.md`).
+    public var isEditorScratch: Bool {
+        let name = url.lastPathComponent
+        return name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+            || name.hasPrefix("~$") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasSuffix(".tmp")
     }
 }
 
@@ -23,8 +34,8 @@ enum ChangeScope: Hashable {
     case contentFile(URL, display: String)
     /// `site.yaml`: the settings every page shows.
     case settings
-    /// Anything else below the content folder (a folder created, moved or removed):
-    /// the folder is read again.
+    /// A folder created, moved or removed below the content folder, or a file that is
+    /// not a content file: the folder is read again.
     case contentFolder
     /// A template, the strings or an asset: the theme is loaded again and every page
     /// rendered again.
@@ -34,15 +45,26 @@ enum ChangeScope: Hashable {
 
     init(of change: FileChange, in sources: SiteSources) {
         let path = change.url.path
+        if change.isEditorScratch, !change.isFolder {
+            self = .unrelated
+            return
+        }
         let content = sources.contentDirectory.standardizedFileURL.path
         let theme = sources.themeDirectory.standardizedFileURL.path
         if let relative = Self.relative(path, below: content) {
             if relative == SiteConfig.fileName {
                 self = .settings
-            } else if relative.hasSuffix(".md"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            } else if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                self = .unrelated  // hidden folders (.git) are not content
+            } else if change.isFolder {
+                self = .contentFolder
+            } else if relative.hasSuffix(".md") {
                 let display = sources.contentDisplay.isEmpty ? relative : sources.contentDisplay + "/" + relative
                 self = .contentFile(change.url, display: display)
             } else {
+                // Other files beside the content (images, notes) are not read, but a
+                // name such as x.MD may be a content file misnamed: read the folder again
+                // so that its warning appears or disappears.
                 self = .contentFolder
             }
         } else if Self.relative(path, below: theme) != nil {

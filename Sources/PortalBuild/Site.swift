@@ -12,6 +12,9 @@ public struct SiteSources: Sendable {
     public var themeDisplay: String
     /// Overrides `base_url` from `site.yaml`; already checked to be an absolute http(s) address.
     public var baseURL: String?
+    /// Whether entities marked `draft: true` are part of the site (the preview), or left
+    /// out (a build).
+    public var includeDrafts = false
 
     public init(contentDirectory: URL, themeDirectory: URL, contentDisplay: String? = nil, themeDisplay: String? = nil,
                 baseURL: String? = nil) {
@@ -34,6 +37,8 @@ public final class Site {
     /// The last graph without errors; kept while the content has errors, so a preview
     /// can go on showing the last good site.
     public private(set) var graph: SiteGraph?
+    /// The last theme that loaded without errors; kept while the theme has errors, so a
+    /// preview can still show its pages and its messages.
     public private(set) var theme: Theme?
     /// Every problem of the files as they are now, errors and warnings, in file order.
     public private(set) var diagnostics: [Diagnostic] = []
@@ -43,6 +48,11 @@ public final class Site {
     private var settings: (config: SiteConfig?, diagnostics: [Diagnostic]) = (nil, [])
     private var folderDiagnostics: [Diagnostic] = []
     private var themeDiagnostics: [Diagnostic] = []
+    /// Whether `theme` is the theme as its files are now.
+    private var themeIsCurrent = false
+    /// Whether the theme was loaded again since the pages were last rendered (perhaps by
+    /// a change that failed on a content error): every page is then rendered again.
+    private var themeChangedSinceRender = false
     /// Each content file, by its path as shown in diagnostics.
     private var files: [String: LoadedFile] = [:]
 
@@ -92,13 +102,18 @@ public final class Site {
     /// - Parameters:
     ///   - emit: receives each file written again.
     ///   - remove: receives the path of each file the site no longer has.
+    /// - Parameter isolation: the caller's actor, on which the site stays (it is not
+    ///   `Sendable`: one owner changes it, one change at a time).
     public func apply(
-        _ changes: [FileChange], emit: @Sendable (OutputFile) throws -> Void, remove: (String) -> Void
+        _ changes: [FileChange], emit: @Sendable (OutputFile) throws -> Void, remove: (String) -> Void,
+        isolation: isolated (any Actor)? = #isolation
     ) async -> SiteUpdate {
         let scopes = Set(changes.map { ChangeScope(of: $0, in: sources) }).subtracting([.unrelated])
         guard !scopes.isEmpty else { return SiteUpdate(diagnostics: diagnostics) }
-        let themeChanged = scopes.contains(.theme)
-        if themeChanged { await loadTheme() }
+        if scopes.contains(.theme) {
+            await loadTheme()
+            themeChangedSinceRender = true
+        }
         if scopes.contains(.settings) { readSettings() }
         if scopes.contains(.contentFolder) {
             readContentFolder()
@@ -107,6 +122,8 @@ public final class Site {
         }
         let old = graph
         guard let new = resolve(), let theme else { return SiteUpdate(diagnostics: diagnostics, failed: true) }
+        let themeChanged = themeChangedSinceRender
+        themeChangedSinceRender = false
         let renderer = SiteRenderer(theme: theme)
         let jobs = renderer.jobs(new)
         let stale: Set<PageJob>
@@ -186,8 +203,11 @@ public final class Site {
         }
     }
 
-    private func loadTheme() async {
-        (theme, themeDiagnostics) = await ThemeLoader().load(from: sources.themeDirectory, displayPrefix: sources.themeDisplay)
+    private func loadTheme(isolation: isolated (any Actor)? = #isolation) async {
+        let (loaded, loadDiagnostics) = await ThemeLoader().load(from: sources.themeDirectory, displayPrefix: sources.themeDisplay)
+        themeDiagnostics = loadDiagnostics
+        themeIsCurrent = loaded != nil
+        if let loaded { theme = loaded }
     }
 
     /// Resolves the graph from the files as they are now; the new graph when it has no
@@ -201,11 +221,12 @@ public final class Site {
         }
         content.site = settings.config
         if let baseURL = sources.baseURL { content.site?.baseURL = baseURL }
+        if !sources.includeDrafts { content = content.withoutDrafts() }
         let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content)
         var all = Diagnostics(settings.diagnostics + folderDiagnostics + content.diagnostics + graphDiagnostics + themeDiagnostics)
-        if let resolved, let theme { all.append(contentsOf: SiteRenderer(theme: theme).check(resolved)) }
+        if let resolved, let theme, themeIsCurrent { all.append(contentsOf: SiteRenderer(theme: theme).check(resolved)) }
         diagnostics = all.sorted
-        guard let resolved, theme != nil, !all.hasErrors else { return nil }
+        guard let resolved, themeIsCurrent, !all.hasErrors else { return nil }
         graph = resolved
         return resolved
     }

@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     /// Files that exist but could not be read or decoded; their errors are already
     /// reported, so what follows from them (a reference to one, a tag one may use) is not.
     public var unusable = UnusableFiles()
+    /// Drafts left out of this content (see `withoutDrafts()`).
+    public var leftOut: Set<EntityRef> = []
 }
 
 /// Stage 1 of the build: reads the content folder into typed records. Later stages

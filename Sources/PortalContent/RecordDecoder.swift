@@ -140,10 +140,11 @@ public struct RecordDecoder: Sendable {
                        hint: "write the page number printed in the source, or leave 'page:' out")
         }
         let sourceSection = fields.label("source_section")
+        let draft = fields.bool("draft") ?? false
         guard let id, let title else { return nil }
         return RecordHeader(
             kind: kind, id: id, title: title, titleLocation: fields.location(of: "title"), slug: slug, order: order, page: page, sourceSection: sourceSection,
-            body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
+            draft: draft, body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
     }
 
     static let idRule = "write an id of lower-case letters a-z, digits and single hyphens"
@@ -231,7 +232,7 @@ public struct RecordDecoder: Sendable {
 
     // MARK: Field lists
 
-    static let commonFields = ["kind", "id", "title", "slug", "order", "page", "source_section"]
+    static let commonFields = ["kind", "id", "title", "slug", "order", "page", "source_section", "draft"]
 
     static func fields(for kind: EntityKind) -> [String] {
         switch kind {

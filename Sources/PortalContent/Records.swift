@@ -47,6 +47,8 @@ public struct RecordHeader: Sendable, Hashable {
     public var page: Int?
     /// The source's own heading, where it has no page numbers.
     public var sourceSection: String?
+    /// Not yet for publishing (`draft: true`): shown by the preview, left out of a build.
+    public var draft: Bool = false
     /// The Markdown after the front matter.
     public var body: String
     /// Where the body starts, for diagnostics about it.

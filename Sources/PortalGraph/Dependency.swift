@@ -10,7 +10,8 @@ import PortalContent
 /// spreads through resolution (a section's themes reaching its items) is seen where it
 /// lands.
 public enum Dependency: Hashable, Sendable {
-    /// One entity's resolved value (also when it is absent: its appearing is a change).
+    /// One entity's resolved value and whether it is a draft (also when it is absent: its
+    /// appearing is a change).
     case entity(EntityRef)
     /// Only what a link to an entity shows: its title and address. Menus, footers and
     /// lists of themes and tags read this much, so that editing a theme's or a page's
@@ -34,7 +35,7 @@ extension SiteGraph {
     /// Whether what `dependency` names is the same in this graph as in `old`.
     public func isUnchanged(_ dependency: Dependency, since old: SiteGraph) -> Bool {
         switch dependency {
-        case .entity(let ref): entityValue(ref) == old.entityValue(ref)
+        case .entity(let ref): entityValue(ref) == old.entityValue(ref) && drafts.contains(ref) == old.drafts.contains(ref)
         case .link(let ref): link(to: ref) == old.link(to: ref)
         case .all(let kind): allValues(kind) == old.allValues(kind)
         case .itemsInTheme(let id): items(inTheme: id).map(\.id) == old.items(inTheme: id).map(\.id)

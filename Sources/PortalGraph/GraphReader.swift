@@ -68,6 +68,12 @@ public final class GraphReader {
         return graph.link(to: ref)
     }
 
+    /// Whether an entity is a draft (shown only by the preview).
+    public func isDraft(_ ref: EntityRef) -> Bool {
+        record(.entity(ref))
+        return graph.drafts.contains(ref)
+    }
+
     // MARK: Relations
 
     /// Items under a theme, in site order; records the membership and each item.

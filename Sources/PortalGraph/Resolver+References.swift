@@ -9,6 +9,12 @@ extension Resolver {
         guard ids[kind]?[reference.id] != nil else {
             // A file that failed may be the one meant; its error is reported already.
             if unusable.mayBe(kind, id: reference.id) { return nil }
+            if leftOut.contains(EntityRef(kind, reference.id)) {
+                diagnostics.append(.warning(
+                    at: reference.location, "\(field) '\(reference.id)' is a draft: it and this reference to it are left out of the published site",
+                    hint: "publish it by removing 'draft: true' from its file, or remove the reference"))
+                return nil
+            }
             if let other = EntityKind.allCases.first(where: { ids[$0]?[reference.id] != nil }) {
                 diagnostics.append(.error(
                     at: reference.location, "\(field) '\(reference.id)' is a \(other.rawValue), not a \(kind.rawValue)",

@@ -24,6 +24,8 @@ struct Resolver {
     var ids: [EntityKind: [String: RecordHeader]] = [:]
     /// Files whose errors are already reported; references to them stay quiet.
     let unusable: UnusableFiles
+    /// Drafts left out of a build; a reference to one is dropped with a warning.
+    let leftOut: Set<EntityRef>
     /// Every tag an item record names, whether or not the item then resolves: a tag is
     /// used by an item that has an error of its own.
     let tagsNamedByItems: Set<String>
@@ -44,8 +46,9 @@ struct Resolver {
     var sectionPosition: [String: Int] = [:]
     var themeOrder: [String: Int] = [:]
 
-    init(records: [ContentRecord], unusable: UnusableFiles = UnusableFiles()) {
+    init(records: [ContentRecord], unusable: UnusableFiles = UnusableFiles(), leftOut: Set<EntityRef> = []) {
         self.unusable = unusable
+        self.leftOut = leftOut
         idsByTitle = Self.idsByTitle(records)
         tagsNamedByItems = Set(records.flatMap { record -> [String] in
             if case .item(let item) = record { item.tags.map(\.id) } else { [] }

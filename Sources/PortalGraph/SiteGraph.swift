@@ -16,6 +16,8 @@ public struct SiteGraph: Sendable {
     public var themeMatrix: ThemeMatrix
     /// Matrices per document id, in the order they are shown.
     public var documentMatrices: [String: [DocumentMatrix]]
+    /// The drafts the graph holds (only a preview's graph has any): their pages say so.
+    public var drafts: Set<EntityRef> = []
 
     private var municipalityIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]

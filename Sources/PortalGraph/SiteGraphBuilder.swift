@@ -10,12 +10,13 @@ public struct SiteGraphBuilder: Sendable {
     public init() {}
 
     public func build(_ content: LoadedContent) -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
-        var resolver = Resolver(records: content.records, unusable: content.unusable)
+        var resolver = Resolver(records: content.records, unusable: content.unusable, leftOut: content.leftOut)
         guard let site = content.site else {
             _ = resolver.resolve(site: nil)
             return (nil, resolver.diagnostics)
         }
-        let graph = resolver.resolve(site: site)
+        var graph = resolver.resolve(site: site)
+        graph?.drafts = content.drafts
         let hasErrors = resolver.diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : graph, resolver.diagnostics)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalContent
 import PortalCore
 import PortalGraph
 import PortalMarkdown
@@ -10,6 +11,20 @@ public enum PageJob: Sendable, Hashable {
     case home, municipalities, themes, tags
     case municipality(String), document(String), section(String), item(String)
     case theme(String), tag(String), page(String)
+
+    /// The entity the page shows, for the pages of one entity.
+    public var entity: EntityRef? {
+        switch self {
+        case .home, .municipalities, .themes, .tags: nil
+        case .municipality(let id): EntityRef(.municipality, id)
+        case .document(let id): EntityRef(.document, id)
+        case .section(let id): EntityRef(.section, id)
+        case .item(let id): EntityRef(.item, id)
+        case .theme(let id): EntityRef(.theme, id)
+        case .tag(let id): EntityRef(.tag, id)
+        case .page(let id): EntityRef(.page, id)
+        }
+    }
 }
 
 /// Stage 4 of the build: prepares every page's values from the site graph, renders them
@@ -39,6 +54,7 @@ public struct SiteRenderer: Sendable {
     public func prepare(_ job: PageJob, in graph: SiteGraph) -> PreparedPage? {
         let reader = GraphReader(graph)
         guard var page = prepare(job, reading: reader) else { return nil }
+        if let entity = job.entity, reader.isDraft(entity) { page.context["isDraft"] = true }
         page.dependencies = reader.reads
         return page
     }

@@ -78,6 +78,9 @@ struct IncrementalSiteTests {
         Edit(name: "an item's title that moves its page to another address") { content, _ in
             [try replace("number: \"1\"\ntitle: Fælles café en gang om ugen", with: "number: \"1\"\ntitle: Café for alle", in: content, item)]
         },
+        Edit(name: "an item that becomes a draft, which a build leaves out") { content, _ in
+            [try replace("title: Fælles café en gang om ugen", with: "draft: true\ntitle: Fælles café en gang om ugen", in: content, item)]
+        },
         Edit(name: "the portal's title in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("title: Eksempelportalen", with: "title: Eksempelportalen 2", in: content, "site.yaml")]
         },
