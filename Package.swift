@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -46,8 +47,13 @@ let package = Package(
         .target(name: "PortalBuild", dependencies: [
             "PortalCore", "PortalContent", "PortalGraph", "PortalRender", "PortalOutput",
         ]),
+        // The editors' preview: the long-lived site served over HTTP, rebuilt as files change.
+        .target(name: "PortalServe", dependencies: [
+            "PortalBuild", "PortalCore", "PortalContent", "PortalRender",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PortalBuild", "PortalServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Generators and repository paths shared by the test suites.
         .target(name: "PortalTestSupport", dependencies: [
@@ -67,6 +73,9 @@ let package = Package(
         ]),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalGraph", "PortalContent", "PortalTestSupport"]),
         .testTarget(name: "PortalOutputTests", dependencies: ["PortalOutput", "PortalTestSupport"]),
+        // Starts the real server on a free port and talks HTTP to it (no extra client
+        // library: HummingbirdTesting would bring AsyncHTTPClient and BoringSSL to build).
+        .testTarget(name: "PortalServeTests", dependencies: ["PortalServe", "PortalBuild", "PortalTestSupport"]),
         .testTarget(name: "PortalBuildTests", dependencies: [
             "PortalBuild", "PortalContent", "PortalGraph", "PortalRender", "PortalMarkdown", "PortalTestSupport",
         ]),

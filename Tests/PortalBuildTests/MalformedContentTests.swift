@@ -98,24 +98,29 @@ struct MalformedContentTests {
             try Self.generateItems(MalformedContentTests.generatedItems, in: site.content)
 
             let running = try PortalBinary.start(site.buildArguments, in: folder)
-            let clock = ContinuousClock()
-            let start = clock.now
-            var sawStaging = false
-            while running.isRunning, clock.now - start < .seconds(60) {
-                if !site.stagingFolders().isEmpty {
-                    sawStaging = true
-                    break
+            // Watched from a thread of its own: under a full test run the tasks' shared
+            // threads can be busy for longer than the whole build takes.
+            let sawStaging = await Self.onThread { [site] in
+                let clock = ContinuousClock()
+                let start = clock.now
+                var saw = false
+                while running.isRunning, clock.now - start < .seconds(60) {
+                    if !site.stagingFolders().isEmpty {
+                        saw = true
+                        break
+                    }
+                    usleep(2_000)
                 }
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            // Let the writer get its first files into the staging folder, then pull the plug.
-            let writing = clock.now
-            while sawStaging, running.isRunning, clock.now - writing < .milliseconds(100) {
-                let staged = site.stagingFolders().flatMap {
-                    (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent($0).path)) ?? []
+                // Let the writer get its first files into the staging folder, then pull the plug.
+                let writing = clock.now
+                while saw, running.isRunning, clock.now - writing < .milliseconds(100) {
+                    let staged = site.stagingFolders().flatMap {
+                        (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent($0).path)) ?? []
+                    }
+                    if !staged.isEmpty { break }
+                    usleep(1_000)
                 }
-                if !staged.isEmpty { break }
-                try await Task.sleep(for: .milliseconds(2))
+                return saw
             }
             let wasRunning = running.isRunning
             running.kill()
@@ -161,6 +166,13 @@ struct MalformedContentTests {
     // MARK: Helpers
 
     static let generatedItems = 1_500
+
+    /// Runs `body` on a thread of its own and returns its result.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: body()) }
+        }
+    }
 
     /// Adds `count` items to the minimal document, enough to make a build take seconds.
     static func generateItems(_ count: Int, in content: URL) throws {
@@ -400,7 +412,7 @@ struct ExpectedDiagnostic: Sendable, CustomStringConvertible {
 // MARK: - A folder with content/ and output/
 
 /// A temporary folder holding `content/` (a copy of the minimal fixture) and `output/`.
-struct BuildFolder {
+struct BuildFolder: Sendable {
     static let contentName = "content"
     static let outputName = "output"
 
@@ -550,7 +562,7 @@ enum Tool {
 }
 
 /// A started program whose output goes to files (a pipe could fill up and block it).
-final class RunningProgram {
+final class RunningProgram: @unchecked Sendable {
     private let process = Process()
     private let logs: URL
     private let exited: AsyncStream<Void>
