@@ -127,8 +127,17 @@ public struct ContentReader: Sendable {
                 hint: "save the file as UTF-8; it looks like it was saved as Latin-1/Windows-1252"))
         }
         guard bytes.contains(0x0D) else { return .success(SourceFile(path: display, text: text)) }
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return .success(SourceFile(path: display, text: normalised))
+        // Bytes, not Characters: to String a carriage return and a combining mark after
+        // it are one Character, which a search for "\r" does not find.
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            // "\r\n" is one line end: its "\r" has already become the "\n".
+            if !(byte == 0x0A && previous == 0x0D) { normalised.append(byte == 0x0D ? 0x0A : byte) }
+            previous = byte
+        }
+        return .success(SourceFile(path: display, text: String(decoding: normalised, as: UTF8.self)))
     }
 
     /// Line and column (in characters) of a byte offset.

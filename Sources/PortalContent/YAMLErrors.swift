@@ -11,20 +11,20 @@ extension RecordDecoder {
         }
         let lines = yaml.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         func at(_ mark: Mark) -> SourceLocation {
+            let location = file.location(yamlLine: mark.line + lineOffset, column: mark.column)
             // At the end of the text libyaml ends an unterminated last line itself and
             // reports the line after it, which is not in the file (site.yaml) or is the
             // closing '---' (front matter); the place is the end of the last line.
-            guard mark.line > lines.count, let last = lines.last else {
-                return file.location(line: mark.line + lineOffset, column: mark.column)
-            }
+            guard location.line > lines.count + lineOffset, let last = lines.last else { return location }
             return file.location(line: lines.count + lineOffset, column: last.count + 1)
         }
+        func line(_ mark: Mark) -> Int { file.location(yamlLine: mark.line + lineOffset, column: 1).line }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "\(what) is not valid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if let context { message += " (\(context.text) at line \(line(context.mark)))" }
             // An unclosed bracket or quote is found where the file ends, a line without
             // ':' on the line after it; the place to fix is where it was opened, the line
             // that lacks the colon.
@@ -34,8 +34,8 @@ extension RecordDecoder {
             return .error(at: at(opened ?? mark), message, hint: hint(for: problem + " " + (context?.text ?? "")))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
-            let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
-            return .error(at: file.location(line: line), "field '\(key)' is given twice",
+            let place = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? line(context.mark)
+            return .error(at: file.location(line: place), "field '\(key)' is given twice",
                           hint: "keep one '\(key):' line and delete the other")
         case .reader(let problem, _, _, _):
             return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(problem)")
