@@ -55,6 +55,13 @@ let package = Package(
         .executableTarget(name: "portal", dependencies: [
             "PortalBuild", "PortalServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz target over reading, front matter, records, resolution and Markdown. Built by
+        // scripts/fuzz with -DFUZZING -sanitize=fuzzer,address (libFuzzer, via CFuzzerDriver);
+        // in a normal build it is a plain program that replays the corpus once.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "PortalFuzz", dependencies: [
+            "CFuzzerDriver", "PortalCore", "PortalContent", "PortalGraph", "PortalMarkdown",
+        ]),
         // Generators and repository paths shared by the test suites.
         .target(name: "PortalTestSupport", dependencies: [
             .product(name: "PropertyBased", package: "swift-property-based"),

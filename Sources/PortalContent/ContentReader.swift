@@ -197,8 +197,17 @@ public struct ContentReader: Sendable {
                     : "save the file as UTF-8 text; the bytes here are no character in UTF-8, so retype the text around this place"))
         }
         guard bytes.contains(0x0D) else { return .success(SourceFile(path: display, text: text)) }
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return .success(SourceFile(path: display, text: normalised))
+        // Bytes, not Characters: to String a carriage return and a combining mark after
+        // it are one Character, which a search for "\r" does not find.
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            // "\r\n" is one line end: its "\r" has already become the "\n".
+            if !(byte == 0x0A && previous == 0x0D) { normalised.append(byte == 0x0D ? 0x0A : byte) }
+            previous = byte
+        }
+        return .success(SourceFile(path: display, text: String(decoding: normalised, as: UTF8.self)))
     }
 
     enum ByteOrder {

@@ -9,22 +9,33 @@ extension RecordDecoder {
         guard let yamlError = error as? YamlError else {
             return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(error)")
         }
-        func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+        let lines = yaml.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        func at(_ mark: Mark) -> SourceLocation {
+            let location = file.location(yamlLine: mark.line + lineOffset, column: mark.column)
+            // At the end of the text libyaml ends an unterminated last line itself and
+            // reports the line after it, which is not in the file (site.yaml) or is the
+            // closing '---' (front matter); the place is the end of the last line.
+            guard location.line > lines.count + lineOffset, let last = lines.last else { return location }
+            return file.location(line: lines.count + lineOffset, column: last.count + 1)
+        }
+        func line(_ mark: Mark) -> Int { file.location(yamlLine: mark.line + lineOffset, column: 1).line }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "\(what) is not valid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            // An unclosed bracket or quote is found where the file ends; the place to fix
-            // it is where it was opened.
-            let opened = context.flatMap { $0.text.contains("flow") || $0.text.contains("quoted") ? $0.mark : nil }
-            return .error(at: at(opened ?? mark), message,
-                          hint: hint(for: problem + " " + (context?.text ?? ""), at: mark, in: yaml))
+            if let context { message += " (\(context.text) at line \(line(context.mark)))" }
+            // An unclosed bracket or quote is found where the file ends, a line without
+            // ':' on the line after it; the place to fix is where it was opened, the line
+            // that lacks the colon.
+            let opened = context.flatMap {
+                $0.text.contains("flow") || $0.text.contains("quoted") || $0.text.contains("simple key") ? $0.mark : nil
+            }
+            return .error(at: at(opened ?? mark), message, hint: hint(for: problem + " " + (context?.text ?? ""), at: mark, in: yaml))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
-            let line = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? (context.mark.line + lineOffset)
-            return .error(at: file.location(line: line), "field '\(key)' is given twice",
+            let place = secondOccurrence(of: key, in: yaml).map { $0 + lineOffset } ?? line(context.mark)
+            return .error(at: file.location(line: place), "field '\(key)' is given twice",
                           hint: "keep one '\(key):' line and delete the other")
         case .reader(let problem, _, _, _):
             return .error(at: file.location(line: lineOffset + 1), "\(what) cannot be read: \(problem)")
@@ -52,6 +63,9 @@ extension RecordDecoder {
         }
         if problem.contains("quoted scalar") {
             return "a quote is not closed: end the text with the same quote mark it starts with"
+        }
+        if problem.contains("could not find expected ':'") {
+            return "every line of the fields is 'name: value'; indent a text that goes on over several lines, or put it in quotes"
         }
         if problem.contains("mapping values are not allowed") {
             return "a text containing ': ' must be put in quotes"

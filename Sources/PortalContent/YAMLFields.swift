@@ -54,7 +54,7 @@ struct YAMLFields {
 
     static func location(of node: Node, file: SourceFile, lineOffset: Int) -> SourceLocation {
         guard let mark = node.mark else { return file.location(line: lineOffset + 1) }
-        return file.location(line: mark.line + lineOffset, column: mark.column)
+        return file.location(yamlLine: mark.line + lineOffset, column: mark.column)
     }
 
     func location(of name: String) -> SourceLocation {
