@@ -23,6 +23,8 @@ struct PublishingTests {
             for path in site.pagePaths {
                 let page = try #require(site.page(path))
                 #expect(!page.html.contains("rel=\"canonical\""))
+                // The preview's live-reload script is the preview's alone.
+                #expect(!page.html.contains("__portal") && page.html.contains("script-src 'none'"), "\(path)")
                 #expect(page.links.allSatisfy { !$0.hasPrefix("/") }, "\(path) has a root-absolute link")
             }
         }
