@@ -3,6 +3,9 @@ import PortalBuild
 import PortalServe
 import PortalTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The preview as an editor uses it: the real server on a free port, the content and
 /// theme in a temporary folder that the tests edit, and HTTP on loopback.
@@ -143,6 +146,25 @@ struct PreviewServerTests {
             try preview.edit(Self.item, replacing: "tags: [frivillig]", with: "tags: [frivillige]")
             #expect(try stream.next() == "reload")
             #expect(try preview.probe.get("/__portal/problems").status == 204)
+        }
+    }
+
+    @Test func aBurstOfSavesGivesOneRebuild() async throws {
+        try await withPreview { preview in
+            let stream = try preview.probe.events("/__portal/events")
+            try await Task.sleep(for: .milliseconds(200))
+            // Editors save twice; tools write a temporary file and rename it over the file.
+            try preview.edit(Self.item, replacing: "Eksempeltekst om frivillige.", with: "Første udgave.")
+            try preview.edit(Self.item, replacing: "Første udgave.", with: "Anden udgave.")
+            let url = preview.content.appendingPathComponent(Self.item)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".eksempel-indsats-01.md.tmp")
+            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "Anden udgave.", with: "Tredje udgave.").utf8)
+                .write(to: temporary)
+            #expect(rename(temporary.path, url.path) == 0)
+            #expect(try stream.next() == "reload")
+            #expect(try stream.next(timeout: .milliseconds(700)) == nil, "a second rebuild for the same burst")
+            let page = try preview.probe.get("/kommuner/eksempelkommune/handleplan-2024/faelles-cafe-en-gang-om-ugen/")
+            #expect(page.text.contains("Tredje udgave."))
         }
     }
 
