@@ -5,10 +5,13 @@ import Yams
 /// Checks the Markdown of one content file while it is decoded: its body and every
 /// front-matter field that pages show as Markdown.
 ///
-/// The limits (`MarkdownBudget`) are errors found by a line scan before cmark reads the
-/// text, so that no file can make the build parse something that costs gigabytes. They
-/// are found here, once per file, rather than while pages are rendered, where one text
-/// is rendered on several pages and nothing knows its place.
+/// Two kinds of problem, both found here once per file rather than while pages are
+/// rendered (where one text is rendered on several pages and nothing knows its place):
+/// - limits (`MarkdownBudget`), errors found by a line scan before cmark reads the text,
+///   so that no file can make the build parse something that costs gigabytes;
+/// - what a page would silently drop or neutralise (`MarkdownFinding`): raw HTML, links
+///   and images with addresses that are not allowed. Warnings, with the place and a
+///   quote, so that an editor's text never vanishes without a word.
 struct MarkdownCheck {
     /// The front-matter fields shown as Markdown, as paths below the root mapping; `*`
     /// stands for each element of a list. Keep in step with what the pages render.
@@ -21,6 +24,9 @@ struct MarkdownCheck {
         ],
     ]
 
+    /// Findings reported one by one per file; the rest are counted in one warning.
+    static let findingsShown = 10
+
     let file: SourceFile
     /// Added to Yams' lines, which count from the start of the front matter.
     let lineOffset: Int
@@ -31,12 +37,31 @@ struct MarkdownCheck {
         }
         let body = PlacedText(text: frontMatter.body, origin: .slice(line: frontMatter.bodyLine, column: 1))
 
-        // Every text is counted before any is parsed.
+        // Every text is counted before any is parsed: a file past a limit is not parsed at all.
         var budget = MarkdownBudget()
         var problems: [(text: PlacedText, line: Int, column: Int, diagnostic: (SourceLocation) -> Diagnostic)] = []
         for text in fieldTexts + [body] {
             for violation in budget.spend(text.text) {
                 problems.append((text, violation.line, violation.column, { Self.error(violation, at: $0) }))
+            }
+        }
+        if problems.isEmpty {
+            let renderer = MarkdownRenderer()
+            // The body as the pages render it: an item's is split at its `##` headings.
+            let bodyTexts = kind == .item ? Self.parts(of: frontMatter) : [body]
+            let found = (fieldTexts + bodyTexts).filter { !MarkdownRenderer.isPlainLine($0.text) }.flatMap { text in
+                renderer.findings(in: text.text).map { (text, $0) }
+            }
+            for (text, finding) in found.prefix(Self.findingsShown) {
+                problems.append((text, finding.line, finding.column, { Self.warning(finding, at: $0) }))
+            }
+            if found.count > Self.findingsShown {
+                let (text, next) = found[Self.findingsShown]
+                let more = found.count - Self.findingsShown
+                problems.append((text, next.line, next.column, { location in
+                    .warning(at: location, "\(more) more places from here on in this file are not shown as written (raw HTML or refused addresses)",
+                             hint: "fix the places above and build again to see each of them")
+                }))
             }
         }
         guard !problems.isEmpty else { return [] }
@@ -64,6 +89,26 @@ struct MarkdownCheck {
         return node.mapping?[step].map { scalars(at: path.dropFirst(), in: $0) } ?? []
     }
 
+    /// An item's body text before its first `##` heading and under each heading, each
+    /// placed where it starts in the file.
+    private static func parts(of frontMatter: FrontMatter) -> [PlacedText] {
+        let fields = MarkdownFields(splitting: frontMatter.body)
+        let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        /// Where a part starts: the first character that is not blank, from line `first` of the body on.
+        func start(fromLine first: Int) -> PlacedText.Origin {
+            var index = max(0, first - 1)
+            while index < lines.count, lines[index].allSatisfy({ " \t\r".contains($0) }) { index += 1 }
+            let column = index < lines.count ? lines[index].prefix(while: { " \t\r".contains($0) }).unicodeScalars.count + 1 : 1
+            return .slice(line: frontMatter.bodyLine + index, column: column)
+        }
+        var parts: [PlacedText] = []
+        if !fields.intro.isEmpty { parts.append(PlacedText(text: fields.intro, origin: start(fromLine: 1))) }
+        for field in fields.fields where !field.markdown.isEmpty {
+            parts.append(PlacedText(text: field.markdown, origin: start(fromLine: field.line + 1)))
+        }
+        return parts
+    }
+
     // MARK: Messages
 
     static func error(_ violation: MarkdownBudget.Violation, at location: SourceLocation) -> Diagnostic {
@@ -86,6 +131,33 @@ struct MarkdownCheck {
         case .referenceExpansion(let definition, let uses):
             return .error(at: location, "this paragraph could be a link definition of \(definition) bytes used by up to \(uses) links, more than \(MarkdownBudget.maximumReferenceExpansion / 1024) KiB of page",
                           hint: "write the address in each link as [text](address), or shorten the paragraph")
+        }
+    }
+
+    static func warning(_ finding: MarkdownFinding, at location: SourceLocation) -> Diagnostic {
+        let schemes = MarkdownRenderer.allowedSchemes.sorted().joined(separator: ", ")
+        func why(_ problem: AddressProblem) -> (reason: String, hint: String) {
+            switch problem {
+            case .scheme(let scheme):
+                ("'\(scheme):' addresses are not allowed", "use an address within the site or one starting with \(schemes)")
+            case .noScheme:
+                ("an address starting with '//' leaves the site without saying how", "write it in full, starting with https://")
+            }
+        }
+        switch finding.kind {
+        case .htmlBlock(let excerpt, let lines):
+            let extent = lines > 1 ? " (\(lines) lines, up to the next blank line)" : ""
+            return .warning(at: location, "raw HTML is not shown: '\(excerpt)'\(extent)",
+                            hint: "write it as Markdown; HTML is removed for safety")
+        case .htmlTag(let tag):
+            return .warning(at: location, "the HTML tag '\(tag)' is removed; the text around it is shown without it",
+                            hint: "write it as Markdown (*italic*, **bold**, [text](address)); HTML is removed for safety")
+        case .refusedLink(let address, let problem):
+            let (reason, hint) = why(problem)
+            return .warning(at: location, "the link to '\(address)' is shown as plain text: \(reason)", hint: hint)
+        case .refusedImage(let address, let problem):
+            let (reason, hint) = why(problem)
+            return .warning(at: location, "the image '\(address)' is shown as its description: \(reason)", hint: hint)
         }
     }
 }

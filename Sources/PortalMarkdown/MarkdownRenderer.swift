@@ -8,7 +8,7 @@ import Foundation
 /// replaced by a comment, never passed through), and every link and image address is
 /// checked against an allow-list of schemes. A link to `javascript:`, `data:`,
 /// `vbscript:`, `//elsewhere` and the like is shown as its text, not as a link, and such
-/// an image as its description.
+/// an image as its description; `findings(in:)` says where, so the build can warn.
 public struct MarkdownRenderer: Sendable {
     /// URL schemes content may link to; relative links and fragments are always allowed.
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]

@@ -84,4 +84,33 @@ struct HostileMarkdownTests {
             #expect(after == before, "output/ changed: \(after.differences(from: before).prefix(10))")
         }
     }
+
+    @Test("Raw HTML and refused links are warned about once each, the build succeeds, and the page shows the link text as text")
+    func rawHTMLAndRefusedLinksAreWarnedAboutOnce() async throws {
+        let body = """
+            Eksempeltekst om sundhed.
+
+            <div class="boks">Denne tekst vises ikke
+            på siden</div>
+
+            Se [vores side](javascript:alert(1)) og [den anden](//example.dk/side).
+
+            """
+        let testCase = MalformedCase(name: "raw HTML and refused links", prepare: Self.replacingTheme(body),
+                                     expectation: CaseExpectation(parsing: "exit: 0"))
+        try await MalformedContentTests.buildWithOverlay(testCase) { site, _, run in
+            #expect(run.exitedNormally && run.status == 0, "\(run.stderr)")
+            let warnings = run.stderr.split(separator: "\n").filter { $0.contains("warning:") }
+            // The theme's text is shown on its own page and on the themes page, but said once.
+            #expect(warnings == [
+                #"content/temaer/sundhed.md:9:1: warning: raw HTML is not shown: '<div class="boks">Denne tekst vises ikke på siden</div>' (2 lines, up to the next blank line) (hint: write it as Markdown; HTML is removed for safety)"#,
+                "content/temaer/sundhed.md:12:4: warning: the link to 'javascript:alert(1)' is shown as plain text: 'javascript:' addresses are not allowed (hint: use an address within the site or one starting with http, https, mailto, tel)",
+                "content/temaer/sundhed.md:12:41: warning: the link to '//example.dk/side' is shown as plain text: an address starting with '//' leaves the site without saying how (hint: write it in full, starting with https://)",
+            ])
+            let after = try FolderSnapshot(site.output)
+            let page = try #require(after.text(of: "temaer/sundhed-og-trivsel/index.html"))
+            #expect(page.contains("<p>Se vores side og den anden.</p>"))
+            #expect(!page.contains("href=\"\"") && !page.contains("Denne tekst vises ikke"))
+        }
+    }
 }
