@@ -27,9 +27,9 @@ let package = Package(
         .target(name: "PortalCore"),
         // Markdown to safe HTML and plain text.
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM", "PortalCore"]),
-        // Stage 1: read files, split front matter, decode typed records.
+        // Stage 1: read files, split front matter, decode typed records, check their Markdown.
         .target(name: "PortalContent", dependencies: [
-            "PortalCore", .product(name: "Yams", package: "Yams"),
+            "PortalCore", "PortalMarkdown", .product(name: "Yams", package: "Yams"),
         ]),
         // Stage 2+3: validate references and build the site graph.
         .target(name: "PortalGraph", dependencies: ["PortalCore", "PortalContent", "PortalMarkdown"]),
@@ -73,7 +73,7 @@ let package = Package(
             "PortalMarkdown", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
         .testTarget(name: "PortalContentTests", dependencies: [
-            "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
+            "PortalContent", "PortalMarkdown", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
         .testTarget(name: "PortalGraphTests", dependencies: [
             "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",

@@ -54,7 +54,11 @@ public struct RecordDecoder: Sendable {
         }
         let sink = DiagnosticSink()
         let record = decodeRecord(root, file: file, frontMatter: frontMatter, sink: sink)
-        return (sink.diagnostics.contains { $0.severity == .error } ? nil : record, sink.diagnostics, root)
+        let markdown = record.map {
+            MarkdownCheck(file: file, lineOffset: lineOffset).diagnostics(kind: $0.header.kind, root: root, frontMatter: frontMatter)
+        } ?? []
+        let diagnostics = sink.diagnostics + markdown
+        return (diagnostics.contains { $0.severity == .error } ? nil : record, diagnostics, root)
     }
 
     // MARK: Records

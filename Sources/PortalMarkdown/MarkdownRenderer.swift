@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Safety does not depend on the templates: cmark runs in its safe mode (raw HTML is
 /// replaced by a comment, never passed through), and every link and image address is
-/// checked against an allow-list of schemes, so `javascript:`, `data:`, `vbscript:` and
-/// the like become empty addresses.
+/// checked against an allow-list of schemes. A link to `javascript:`, `data:`,
+/// `vbscript:`, `//elsewhere` and the like is shown as its text, not as a link, and such
+/// an image as its description; `findings(in:)` says where, so the build can warn.
 public struct MarkdownRenderer: Sendable {
     /// URL schemes content may link to; relative links and fragments are always allowed.
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
@@ -28,7 +29,7 @@ public struct MarkdownRenderer: Sendable {
     ///   becomes `level + 1` and the rest keep their steps, whether the editor started
     ///   at `#` or at `##`: the page outline never skips a level and has one `h1`.
     public func html(_ markdown: String, under level: Int = 1) -> String {
-        withDocument(markdown) { document, parser in
+        withDocument(markdown, orElse: "") { document, parser in
             sanitise(document, underLevel: level)
             guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
                 return ""
@@ -52,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
     /// The text without markup, for search indexes, JSON exports and summaries.
     public func plainText(_ markdown: String) -> String {
         if Self.isPlainLine(markdown) { return markdown }
-        return withDocument(markdown) { document, _ in
+        return withDocument(markdown, orElse: "") { document, _ in
             sanitise(document, underLevel: 0)
             guard let rendered = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return "" }
             defer { free(rendered) }
@@ -60,10 +61,10 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Parses `markdown` and hands the document to `body`; an empty string where cmark
-    /// cannot allocate a parser (out of memory), so no input can crash the build.
-    private func withDocument(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> String) -> String {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
+    /// Parses `markdown` and hands the document and its parser to `body`; `fallback` where
+    /// cmark cannot allocate a parser (out of memory), so no input can crash the build.
+    func withDocument<Value>(_ markdown: String, orElse fallback: Value, _ body: (OpaquePointer, OpaquePointer) -> Value) -> Value {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return fallback }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -74,21 +75,30 @@ public struct MarkdownRenderer: Sendable {
             // The buffer ends with a NUL that is not part of the text.
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return fallback }
         defer { cmark_node_free(document) }
         return body(document, parser)
     }
 
-    /// Empties addresses with schemes outside the allow-list and moves heading levels
-    /// under `underLevel` (0 leaves them as they are).
+    /// Turns links and images with addresses outside the allow-list into text and moves
+    /// heading levels under `underLevel` (0 leaves them as they are).
     private func sanitise(_ document: OpaquePointer, underLevel: Int) {
         var headings: [OpaquePointer] = []
-        visit(document) { node, type in
+        var refused: [OpaquePointer] = []
+        Self.visit(document) { node, type in
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                if !Self.isAllowed(url: url) { cmark_node_set_url(node, "") }
+                if !Self.isAllowed(url: Self.url(of: node)) { refused.append(node) }
             } else if type == CMARK_NODE_HEADING {
                 headings.append(node)
+            }
+        }
+        // Innermost first, so a link inside a refused image is handled before the image
+        // (and its children) are freed.
+        for node in refused.reversed() {
+            if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                Self.replaceWithDescription(node)
+            } else {
+                Self.unlink(node)
             }
         }
         guard underLevel > 0, let highest = headings.map({ Int(cmark_node_get_heading_level($0)) }).min() else { return }
@@ -99,9 +109,40 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Calls `body` for every node of the document, on entering it.
-    private func visit(_ document: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
-        guard let iterator = cmark_iter_new(document) else { return }
+    /// A link's text stays where the link was, as text.
+    private static func unlink(_ link: OpaquePointer) {
+        while let child = cmark_node_first_child(link) {
+            _ = cmark_node_insert_before(link, child)
+        }
+        cmark_node_unlink(link)
+        cmark_node_free(link)
+    }
+
+    /// An image becomes its description (the alt text) as plain text.
+    private static func replaceWithDescription(_ image: OpaquePointer) {
+        var description = ""
+        visit(image) { node, type in
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                description += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                description += " "
+            }
+        }
+        if !description.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) {
+            _ = cmark_node_set_literal(text, description)
+            _ = cmark_node_insert_before(image, text)
+        }
+        cmark_node_unlink(image)
+        cmark_node_free(image)
+    }
+
+    static func url(of node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Calls `body` for `root` and every node below it, on entering each.
+    static func visit(_ root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -146,13 +187,32 @@ public struct MarkdownRenderer: Sendable {
         return last != " "
     }
 
-    /// Whether content may link to `url`: relative addresses, fragments and the allowed schemes.
+    /// Whether content may link to `url`: addresses within the site, fragments and the
+    /// allowed schemes.
     public static func isAllowed(url: String) -> Bool {
+        addressProblem(url) == nil
+    }
+
+    /// Why content may not link to `url`, or nil when it may.
+    public static func addressProblem(_ url: String) -> AddressProblem? {
         let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
-        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        // Browsers read "//host", "\\host", "/\host" and "\/host" as another host with the
+        // page's own scheme: it leaves the site, and from a file share it goes nowhere.
+        if trimmed.unicodeScalars.prefix(2).count == 2, trimmed.unicodeScalars.prefix(2).allSatisfy({ $0 == "/" || $0 == "\\" }) {
+            return .noScheme
+        }
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let scheme = trimmed[..<colon]
         // A colon after a path separator or query is not a scheme ("a/b:c", "?x=a:b").
-        if scheme.contains(where: { "/?#".contains($0) }) { return true }
-        return allowedSchemes.contains(scheme.lowercased())
+        if scheme.contains(where: { "/?#\\".contains($0) }) { return nil }
+        return allowedSchemes.contains(scheme.lowercased()) ? nil : .scheme(String(scheme))
     }
+}
+
+/// Why an address is not allowed in content.
+public enum AddressProblem: Sendable, Hashable {
+    /// A scheme outside the allow-list (`javascript`, `data`, `ftp`), as written.
+    case scheme(String)
+    /// `//host/path` or a backslash variant: another site, without saying which scheme.
+    case noScheme
 }

@@ -79,19 +79,35 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Problems between the content and the theme, found before anything is rendered:
-    /// a page whose `layout:` names a template the theme does not have, and an id made
-    /// from content that the theme's templates already use on the same page.
+    /// a page whose `layout:` names no layout of the theme, and an id made from content
+    /// that the theme's templates already use on the same page.
     public func check(_ graph: SiteGraph) -> [Diagnostic] {
         layoutProblems(graph) + anchorProblems(graph)
     }
 
     private func layoutProblems(_ graph: SiteGraph) -> [Diagnostic] {
         graph.pages.compactMap { page in
-            guard let layout = page.layout, theme.library.getTemplate(named: layout) == nil else { return nil }
-            return .error(at: page.layoutLocation ?? SourceLocation(path: page.id),
-                          "the theme has no template '\(layout)' for this page's layout",
-                          hint: "use a template of \(theme.location)/templates/ (for example 'page' or 'data'), or add one")
+            guard let layout = page.layout, !theme.layouts.contains(layout) else { return nil }
+            let location = page.layoutLocation ?? SourceLocation(path: page.id)
+            let hint = "use one of the theme's page layouts: \(theme.layouts.joined(separator: ", ")) "
+                + "(\(theme.location)/templates/\(Theme.layoutFolder)/), or add one there"
+            guard let other = otherTemplate(named: layout) else {
+                return .error(at: location, "the theme has no template '\(layout)' for this page's layout", hint: hint)
+            }
+            return .error(at: location, "'\(layout)' is not a page layout: it is \(other)", hint: hint)
         }
+    }
+
+    /// What the theme's template `name` is, when it exists but is not a layout.
+    private func otherTemplate(named name: String) -> String? {
+        if name.hasPrefix(Theme.layoutFolder + "/"), theme.layouts.contains(String(name.dropFirst(Theme.layoutFolder.count + 1))) {
+            return "a layout's file name; name the layout without its folder"
+        }
+        guard theme.library.getTemplate(named: name) != nil else { return nil }
+        if name.hasPrefix("partials/") { return "a partial, a piece that other templates include" }
+        if name == "base" { return "the base template that every page fills in" }
+        if Theme.requiredTemplates.contains(name) { return "the template of the site's own '\(name)' pages" }
+        return "a template outside \(Theme.layoutFolder)/"
     }
 
     /// Renders one prepared page to HTML.

@@ -8,6 +8,7 @@ import Yams
 /// Themes live in a folder (`themes/default/`) and are read at build time, so a theme
 /// can be changed without recompiling:
 /// - `templates/*.mustache`: one template per page kind, plus partials and a base layout;
+/// - `templates/layouts/*.mustache`: the layouts a free page may name with `layout:`;
 /// - `strings.yaml`: every word of the user interface;
 /// - `assets/`: CSS, JavaScript, icons, copied as they are.
 public struct Theme: Sendable {
@@ -20,12 +21,28 @@ public struct Theme: Sendable {
     public var location: String
     /// The element ids the templates write, so content-made ids can be kept apart from them.
     public var elementIDs: ElementIDs
+    /// The layouts a free page may name, sorted: the templates in `templates/layouts/`,
+    /// named without folder and extension (`page`, `data`). Only these are whole pages
+    /// meant for any content; a partial, the base template or another kind's template
+    /// would publish a fragment, an empty page or a second home page.
+    public var layouts: [String]
 
-    /// The templates every theme must have: one per kind of page the generator writes.
+    /// The templates every theme must have: one per kind of page the generator writes
+    /// (free pages use a layout, `defaultLayout` unless they name one).
     public static let requiredTemplates = [
         "home", "municipalities", "municipality", "document", "section", "item",
-        "themes", "theme", "tags", "tag", "page",
+        "themes", "theme", "tags", "tag",
     ]
+
+    /// The folder below `templates/` that holds the layouts.
+    public static let layoutFolder = "layouts"
+    /// The layout of a free page that names none.
+    public static let defaultLayout = "page"
+
+    /// The template name of a layout (`data` → `layouts/data`).
+    public static func template(ofLayout layout: String) -> String {
+        "\(layoutFolder)/\(layout)"
+    }
 }
 
 /// The theme's UI strings, looked up by dotted key (`status.realiseret`).

@@ -68,6 +68,14 @@ public struct ThemeLoader: Sendable {
                                       "the theme has no template for '\(required)' pages",
                                       hint: "add \(required).mustache to the theme's templates folder"))
         }
+        let layoutPrefix = Theme.layoutFolder + "/"
+        let layouts = sources.keys.filter { $0.hasPrefix(layoutPrefix) }.map { String($0.dropFirst(layoutPrefix.count)) }.sorted()
+        if !layouts.contains(Theme.defaultLayout) {
+            let path = "\(Theme.template(ofLayout: Theme.defaultLayout)).mustache"
+            diagnostics.append(.error(at: SourceLocation(path: "\(displayPrefix)/templates/\(path)"),
+                                      "the theme has no layout '\(Theme.defaultLayout)', which free pages use unless they name another",
+                                      hint: "add \(path) to the theme's templates folder"))
+        }
 
         let assetsURL = directory.appendingPathComponent("assets")
         let assets = Self.files(below: assetsURL).compactMap { relative -> OutputFile? in
@@ -78,7 +86,7 @@ public struct ThemeLoader: Sendable {
             return OutputFile(path: "assets/" + relative, data: data)
         }
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return (hasErrors ? nil : Theme(library: library, strings: strings, assets: assets, location: displayPrefix, elementIDs: elementIDs), diagnostics)
+        return (hasErrors ? nil : Theme(library: library, strings: strings, assets: assets, location: displayPrefix, elementIDs: elementIDs, layouts: layouts), diagnostics)
     }
 
     private func loadStrings(from directory: URL, displayPrefix: String) -> (Strings, [Diagnostic]) {

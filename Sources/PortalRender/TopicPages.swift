@@ -92,7 +92,7 @@ extension ViewContext {
             "license": absent(graph.site.license),
         ]
         return PreparedPage(
-            path: page.path, template: page.layout ?? "page", kind: "page",
+            path: page.path, template: Theme.template(ofLayout: page.layout ?? Theme.defaultLayout), kind: "page",
             context: merge(frame(path: page.path, title: page.title, section: page.id, crumbs: [Crumb(title: page.title)]), values))
     }
 }

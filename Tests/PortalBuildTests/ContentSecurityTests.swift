@@ -95,6 +95,7 @@ struct ContentSecurityTests {
                 }
                 #expect(lower.range(of: #"(href|src|data|action)\s*=\s*"\s*(javascript|vbscript|data):"#, options: .regularExpression) == nil,
                         "\(path) has a dangerous address")
+                #expect(!lower.contains("href=\"\"") && !lower.contains("src=\"\""), "\(path) has a neutralised link left as a link")
             }
         }
     }

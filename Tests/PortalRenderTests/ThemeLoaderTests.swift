@@ -32,7 +32,7 @@ struct ThemeLoaderTests {
     }
 
     @Test func aMissingParentIsReported() async throws {
-        let (_, diagnostics) = try await load(changing: ["templates/page.mustache": "{{<basis}}{{$content}}x{{/content}}{{/basis}}"])
+        let (_, diagnostics) = try await load(changing: ["templates/layouts/page.mustache": "{{<basis}}{{$content}}x{{/content}}{{/basis}}"])
         #expect(diagnostics.contains { $0.message == "parent template 'basis' does not exist" && $0.location.line == 1 })
     }
 
@@ -47,15 +47,15 @@ struct ThemeLoaderTests {
     }
 
     @Test func aTemplateSyntaxErrorHasALine() async throws {
-        let (_, diagnostics) = try await load(changing: ["templates/page.mustache": "line one\n{{#open}}\nnever closed\n"])
+        let (_, diagnostics) = try await load(changing: ["templates/layouts/page.mustache": "line one\n{{#open}}\nnever closed\n"])
         let syntax = diagnostics.first { $0.message.hasPrefix("template syntax error") }
-        #expect(syntax?.location.path == "themes/test/templates/page.mustache")
+        #expect(syntax?.location.path == "themes/test/templates/layouts/page.mustache")
     }
 
     @Test func anUnknownStringInATemplateIsReported() async throws {
-        let (_, diagnostics) = try await load(changing: ["templates/page.mustache": "{{<base}}{{$content}}\n<p>{{strings.nav.hjem}}</p>{{/content}}{{/base}}"])
+        let (_, diagnostics) = try await load(changing: ["templates/layouts/page.mustache": "{{<base}}{{$content}}\n<p>{{strings.nav.hjem}}</p>{{/content}}{{/base}}"])
         let missing = diagnostics.first { $0.message.contains("'nav.hjem'") }
-        #expect(missing?.location == SourceLocation(path: "themes/test/templates/page.mustache", line: 2, column: 6))
+        #expect(missing?.location == SourceLocation(path: "themes/test/templates/layouts/page.mustache", line: 2, column: 6))
     }
 
     @Test func aStringTheGeneratorNeedsMustBeInTheStringsFile() async throws {
