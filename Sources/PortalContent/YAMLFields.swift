@@ -115,8 +115,19 @@ struct YAMLFields {
 
     /// A title, heading or other one-line label: free text (see `text`) that also may not
     /// hold text-direction controls, which make it show differently from what it says.
+    /// A title or label is shown on one line, on every page that lists it: a longer one
+    /// is a mistake (text pasted into the wrong field), and would multiply the site.
+    static let maximumLabelLength = 500
+    /// No field holds more than this (Markdown has its own, larger budget per file).
+    static let maximumFieldBytes = 64 * 1024
+
     func label(_ name: String, required: Bool = false) -> String? {
         guard let value = text(name, required: required) else { return nil }
+        if value.count > Self.maximumLabelLength {
+            sink.error(location(of: name), "\(name) is \(value.count) characters long; a \(name) has at most \(Self.maximumLabelLength)",
+                       hint: "a \(name) is one line; put longer text in the body")
+            return nil
+        }
         if let control = VisibleText.firstDirectionControl(in: value) {
             sink.error(location(of: name), "\(name) contains the invisible text-direction control \(VisibleText.codePoint(control))",
                        hint: "it reorders how the text around it is shown; retype the \(name) without it")
@@ -253,6 +264,12 @@ struct YAMLFields {
             sink.error(Self.location(of: node, file: file, lineOffset: lineOffset),
                        "field '\(field)' must be a text, not \(Self.describe(node))",
                        hint: "if the text contains ': ' or starts with a special character, put it in quotes")
+            return nil
+        }
+        if scalar.string.utf8.count > Self.maximumFieldBytes {
+            sink.error(Self.location(of: node, file: file, lineOffset: lineOffset),
+                       "field '\(field)' holds \(scalar.string.utf8.count / 1024) KB of text; a field holds at most \(Self.maximumFieldBytes / 1024) KB",
+                       hint: "move long text into the body, below the front matter")
             return nil
         }
         return scalar.string
