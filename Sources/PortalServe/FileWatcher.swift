@@ -25,8 +25,13 @@ final class FileWatcher: @unchecked Sendable {
     /// How the watcher learns of changes, for the start-up message.
     private(set) var method = "inotify"
 
-    init(_ folders: [URL]) {
+    /// How to learn of changes: inotify where it works, or polling whatever the system.
+    enum Method: Sendable { case automatic, polling }
+    private let requested: Method
+
+    init(_ folders: [URL], method: Method = .automatic) {
         self.folders = folders.map(\.standardizedFileURL)
+        requested = method
         (signal, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -67,7 +72,7 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     func start() {
-        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        let descriptor = requested == .polling ? -1 : inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         let thread: Thread
         if descriptor >= 0, let watches = Inotify(descriptor: descriptor, folders: folders) {
             thread = Thread { [self] in watchWithInotify(watches) }
