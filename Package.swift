@@ -53,7 +53,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalBuild", "PortalServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PortalBuild", "PortalContent", "PortalOutput", "PortalServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz target over reading, front matter, records, resolution and Markdown. Built by
         // scripts/fuzz with -DFUZZING -sanitize=fuzzer,address (libFuzzer, via CFuzzerDriver);
@@ -74,6 +75,8 @@ let package = Package(
         ]),
         .testTarget(name: "PortalContentTests", dependencies: [
             "PortalContent", "PortalMarkdown", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
+            // To read front matter as plain values when checking files against the schemas.
+            .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "PortalGraphTests", dependencies: [
             "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",

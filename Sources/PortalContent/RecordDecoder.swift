@@ -82,7 +82,7 @@ public struct RecordDecoder: Sendable {
             return nil
         }
         guard let fields = YAMLFields(root, file: file, lineOffset: lineOffset, sink: sink,
-                                      allowed: Self.commonFields + Self.fields(for: kind), what: "\(kind.article) \(kind.rawValue) file") else {
+                                      allowed: FieldCatalog.fields(for: kind).names, what: "\(kind.article) \(kind.rawValue) file") else {
             return nil
         }
         let header = decodeHeader(kind: kind, fields: fields, file: file, frontMatter: frontMatter, sink: sink)
@@ -159,22 +159,23 @@ public struct RecordDecoder: Sendable {
     }
 
     private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
+        let catalog = FieldCatalog.fields(for: .document)
         let municipality = fields.reference("municipality", required: true)
         let documentType = fields.enumeration("document_type", as: DocumentType.self, required: true)
-        let localThemes = fields.objects("local_themes", allowed: ["number", "title", "description", "themes"], what: "a local theme") { theme -> LocalThemeRecord? in
+        let localThemes = fields.objects("local_themes", allowed: catalog.subfields(of: "local_themes").names, what: "a local theme") { theme -> LocalThemeRecord? in
             let number = theme.int("number").map { Located($0, at: theme.location(of: "number")) }
             if number == nil, !theme.has("number") { theme.missing("number") }
             let title = theme.label("title", required: true)
             guard let number, let title else { return nil }
             return LocalThemeRecord(number: number, title: title, description: theme.text("description"), themes: theme.references("themes"))
         }
-        let keyFacts = fields.objects("key_facts", allowed: ["group", "facts"], what: "a group of key facts") { group -> KeyFactGroup? in
-            let facts = group.objects("facts", allowed: ["label", "value"], what: "a key fact") { fact -> KeyFact? in
+        let keyFacts = fields.objects("key_facts", allowed: catalog.subfields(of: "key_facts").names, what: "a group of key facts") { group -> KeyFactGroup? in
+            let facts = group.objects("facts", allowed: catalog.subfields(of: "key_facts").subfields(of: "facts").names, what: "a key fact") { fact -> KeyFact? in
                 fact.label("label", required: true).map { KeyFact(label: $0, value: fact.text("value")) }
             }
             return group.label("group", required: true).map { KeyFactGroup(group: $0, facts: facts) }
         }
-        let ideas = fields.objects("administrative_ideas", allowed: ["title", "local_themes"], what: "an administrative idea") { idea -> AdministrativeIdea? in
+        let ideas = fields.objects("administrative_ideas", allowed: catalog.subfields(of: "administrative_ideas").names, what: "an administrative idea") { idea -> AdministrativeIdea? in
             idea.label("title", required: true).map { AdministrativeIdea(title: $0, localThemes: idea.numbers("local_themes")) }
         }
         let matrixRows = fields.enumeration("matrix_rows", as: MatrixRows.self) ?? .items
@@ -193,24 +194,25 @@ public struct RecordDecoder: Sendable {
     }
 
     private func decodeItem(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
+        let catalog = FieldCatalog.fields(for: .item)
         let type = fields.enumeration("type", as: ItemType.self, required: true)
         let document = fields.reference("document", required: true)
-        let activities = fields.objects("activities", allowed: ["number", "title", "text", "status", "status_text"], what: "an activity") { activity in
+        let activities = fields.objects("activities", allowed: catalog.subfields(of: "activities").names, what: "an activity") { activity in
             Activity(number: activity.text("number"), title: activity.label("title"), text: activity.text("text"),
                      status: activity.enumeration("status", as: Status.self), statusText: activity.text("status_text"))
         }
-        let milestones = fields.objects("milestones", allowed: ["text", "when"], what: "a milestone") { milestone in
+        let milestones = fields.objects("milestones", allowed: catalog.subfields(of: "milestones").names, what: "a milestone") { milestone in
             milestone.text("text", required: true).map {
                 Milestone(text: $0, when: milestone.text("when"), whenLocation: milestone.has("when") ? milestone.location(of: "when") : nil)
             }
         }
-        let evaluation = fields.objects("evaluation", allowed: ["label", "value"], what: "an evaluation field") { field in
+        let evaluation = fields.objects("evaluation", allowed: catalog.subfields(of: "evaluation").names, what: "an evaluation field") { field in
             field.label("label", required: true).map { EvaluationField(label: $0, value: field.text("value")) }
         }
         var labels = ListLabels()
         if let node = fields.node("labels"),
            let labelFields = YAMLFields(node, file: fields.file, lineOffset: fields.lineOffset, sink: fields.sink,
-                                        allowed: ["activities", "goals", "success_criteria", "milestones", "evaluation"],
+                                        allowed: catalog.subfields(of: "labels").names,
                                         what: "the list labels") {
             labels = ListLabels(
                 activities: labelFields.label("activities"), goals: labelFields.label("goals"),
@@ -232,28 +234,5 @@ public struct RecordDecoder: Sendable {
             localThemesAsWritten: localThemesAsWritten, tags: tags, missingDescription: missingDescription,
             activities: activities, goals: goals, successCriteria: successCriteria, milestones: milestones,
             evaluation: evaluation, labels: labels))
-    }
-
-    // MARK: Field lists
-
-    static let commonFields = ["kind", "id", "title", "slug", "order", "page", "source_section", "draft"]
-
-    static func fields(for kind: EntityKind) -> [String] {
-        switch kind {
-        case .municipality: ["short_title"]
-        case .document:
-            ["municipality", "document_type", "organisation", "period", "date", "source_file", "summary",
-             "section_label", "item_label", "related", "local_themes", "key_facts", "administrative_ideas",
-             "administrative_ideas_heading",
-             "contact", "matrix_rows"]
-        case .section: ["document", "number", "themes", "implements"]
-        case .item:
-            ["type", "document", "section", "number", "short_title", "status", "status_text", "themes",
-             "local_themes", "local_themes_as_written", "tags", "missing_description", "activities", "goals",
-             "success_criteria", "milestones", "evaluation", "labels"]
-        case .appendix: ["document"]
-        case .theme, .tag: []
-        case .page: ["layout"]
-        }
     }
 }

@@ -59,9 +59,7 @@ public struct SiteConfig: Sendable, Hashable {
             return (nil, [RecordDecoder.diagnostic(for: error, file: file, yaml: file.text, lineOffset: 0, what: "the settings file")])
         }
         let sink = DiagnosticSink()
-        let allowed = ["title", "description", "language", "footer_pages", "navigation_pages", "featured_documents", "base_url", "paths",
-                       "publisher", "contact_point", "keywords", "license"]
-        guard let fields = YAMLFields(node, file: file, lineOffset: 0, sink: sink, allowed: allowed, what: "the settings file") else {
+        guard let fields = YAMLFields(node, file: file, lineOffset: 0, sink: sink, allowed: FieldCatalog.site.names, what: "the settings file") else {
             return (nil, sink.diagnostics)
         }
         let title = fields.label("title", required: true)

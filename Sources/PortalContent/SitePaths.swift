@@ -68,7 +68,7 @@ extension SiteConfig {
                 return paths
             }
             guard let fields = YAMLFields(node, file: settings.file, lineOffset: settings.lineOffset, sink: sink,
-                                          allowed: Folder.allCases.map(\.rawValue), what: "paths") else { return paths }
+                                          allowed: FieldCatalog.site.subfields(of: "paths").names, what: "paths") else { return paths }
             var firstUse: [String: (folder: Folder, location: SourceLocation)] = [:]
             let written = Folder.allCases.filter { fields.isWritten($0.rawValue) }
                 .sorted { fields.keyLocation(of: $0.rawValue) < fields.keyLocation(of: $1.rawValue) }

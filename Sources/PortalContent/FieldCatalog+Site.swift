@@ -1,0 +1,21 @@
+extension FieldCatalog {
+    /// The settings of `content/site.yaml`, in order.
+    public static let site: [FieldSpec] = [
+        FieldSpec("title", .text, .required, "The portal's name, in the header and in every page title."),
+        FieldSpec("description", .text, "One paragraph on what the portal is (home page, metadata)."),
+        FieldSpec("language", .text, "The language of the content, for <html lang> (default: da)."),
+        FieldSpec("navigation_pages", .references(.page), "Pages in the main menu, after the built-in entries."),
+        FieldSpec("footer_pages", .references(.page), "Pages linked in the footer, in order."),
+        FieldSpec("featured_documents", .references(.document), "Documents the home page offers as shortcuts."),
+        FieldSpec("base_url", .webAddress,
+                  "The address the site is published at, an absolute http(s) address (or give --base-url); null when not known."),
+        FieldSpec("paths", .fields(SiteConfig.Paths.Folder.allCases.map { folder in
+            FieldSpec(folder.rawValue, .identifier, acceptsNull: false,
+                      "The address segment of \(folder.contents) (default: \(SiteConfig.Paths.standard[folder])).")
+        }), acceptsNull: false, "The first part of each generated address; a path left out keeps its default."),
+        FieldSpec("publisher", .text, "The publisher, in the dataset metadata of data/portal.json."),
+        FieldSpec("contact_point", .text, "The contact point, in the dataset metadata of data/portal.json."),
+        FieldSpec("keywords", .texts, "Keywords of the dataset."),
+        FieldSpec("license", .text, "The licence the data files are published under."),
+    ]
+}
