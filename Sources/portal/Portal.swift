@@ -10,6 +10,6 @@ struct Portal: AsyncParsableCommand {
         the theme in themes/default/ holds the templates, styles and Danish UI strings.
         """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, Schema.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Schema.self],
         defaultSubcommand: Build.self)
 }

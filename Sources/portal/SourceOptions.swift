@@ -3,22 +3,34 @@ import Foundation
 import PortalBuild
 
 /// Where the content and the theme are: the options every command that reads the site
-/// shares (`build`, `check`), declared once.
+/// shares (`build`, `check`, `serve`), declared once.
 struct SourceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder with the content files.", valueName: "dir"))
-    var content = "content"
+    @OptionGroup var location: ContentOption
 
     @Option(name: .long, help: ArgumentHelp("Folder with the theme (templates, strings.yaml, assets).", valueName: "dir"))
     var theme = "themes/default"
 
+    var content: String { location.content }
+
     func validate() throws {
-        try PathOption.requireNonEmpty(content, "--content")
+        try location.validate()
         try PathOption.requireNonEmpty(theme, "--theme")
     }
 
     var siteSources: SiteSources {
         SiteSources(contentDirectory: URL(fileURLWithPath: content), themeDirectory: URL(fileURLWithPath: theme),
                     contentDisplay: content, themeDisplay: theme)
+    }
+}
+
+/// Where the content is: shared by the commands that read the site and by `new`, which
+/// reads only the content.
+struct ContentOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder with the content files.", valueName: "dir"))
+    var content = "content"
+
+    func validate() throws {
+        try PathOption.requireNonEmpty(content, "--content")
     }
 }
 
