@@ -94,41 +94,21 @@ struct MalformedContentTests {
     func aKilledBuildLeavesThePreviousSite() async throws {
         try await Repository.withTemporaryDirectory { folder in
             let site = try await BuildFolder.prepare(in: folder)
-            let before = try FolderSnapshot(site.output)
-            try Self.generateItems(MalformedContentTests.generatedItems, in: site.content)
-
-            let running = try PortalBinary.start(site.buildArguments, in: folder)
-            // Watched from a thread of its own: under a full test run the tasks' shared
-            // threads can be busy for longer than the whole build takes.
-            let sawStaging = await Self.onThread { [site] in
-                let clock = ContinuousClock()
-                let start = clock.now
-                var saw = false
-                while running.isRunning, clock.now - start < .seconds(60) {
-                    if !site.stagingFolders().isEmpty {
-                        saw = true
-                        break
-                    }
-                    usleep(2_000)
-                }
-                // Let the writer get its first files into the staging folder, then pull the plug.
-                let writing = clock.now
-                while saw, running.isRunning, clock.now - writing < .milliseconds(100) {
-                    let staged = site.stagingFolders().flatMap {
-                        (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent($0).path)) ?? []
-                    }
-                    if !staged.isEmpty { break }
-                    usleep(1_000)
-                }
-                return saw
+            // A fast machine can write a small site between two looks at the folder, so
+            // the content grows until one build is caught writing.
+            var generated = 0
+            var killed: PortalRun?
+            var before = try FolderSnapshot(site.output)
+            for target in [1_500, 4_000, 10_000] {
+                try Self.generateItems(from: generated, to: target, in: site.content)
+                generated = target
+                let run = try await Self.killWhileWriting(site, in: folder)
+                if !run.exitedNormally { killed = run; break }
+                try #require(run.status == 0, "the build failed: \(run.stderr)")
+                before = try FolderSnapshot(site.output)
             }
-            let wasRunning = running.isRunning
-            running.kill()
-            let killed = await running.finish()
-
-            #expect(sawStaging, "the staging folder never appeared")
-            try #require(wasRunning, "the build finished before it could be killed: generate more content")
-            #expect(!killed.exitedNormally && killed.status == SIGKILL, "the build was not killed: \(killed.status)")
+            let run = try #require(killed, "every build finished before it could be killed, even with \(generated) items")
+            #expect(run.status == SIGKILL, "the build was not killed: \(run.status)")
             #expect(!site.stagingFolders().isEmpty, "the build was not killed while writing: no staging folder is left")
             let after = try FolderSnapshot(site.output)
             #expect(after == before, "output/ changed: \(after.differences(from: before).prefix(10))")
@@ -137,7 +117,7 @@ struct MalformedContentTests {
             #expect(next.exitedNormally && next.status == 0, "\(next.stderr)")
             #expect(site.leftovers().isEmpty, "left behind: \(site.leftovers())")
             let rebuilt = try FolderSnapshot(site.output)
-            #expect(rebuilt.files.keys.contains { $0.contains("genereret-indsats-\(MalformedContentTests.generatedItems - 1)/") })
+            #expect(rebuilt.files.keys.contains { $0.contains("genereret-indsats-\(generated - 1)/") })
         }
     }
 
@@ -165,8 +145,6 @@ struct MalformedContentTests {
 
     // MARK: Helpers
 
-    static let generatedItems = 1_500
-
     /// Runs `body` on a thread of its own and returns its result.
     static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
@@ -175,10 +153,39 @@ struct MalformedContentTests {
     }
 
     /// Adds `count` items to the minimal document, enough to make a build take seconds.
+    /// Starts a build and kills it the moment its first file is in the staging folder.
+    /// Returns how the build ended: killed, or finished before it could be.
+    static func killWhileWriting(_ site: BuildFolder, in folder: URL) async throws -> PortalRun {
+        let running = try PortalBinary.start(site.buildArguments, in: folder)
+        // Watched from a thread of its own, without sleeping between looks: under a full
+        // test run the tasks' shared threads can be busy for longer than the build takes.
+        await onThread { [site] in
+            let clock = ContinuousClock()
+            let start = clock.now
+            while running.isRunning, clock.now - start < .seconds(120) {
+                let staged = site.stagingFolders().contains {
+                    let files = (try? FileManager.default.contentsOfDirectory(
+                        atPath: folder.appendingPathComponent($0).path)) ?? []
+                    return !files.isEmpty
+                }
+                if staged {
+                    running.kill()
+                    return
+                }
+                usleep(100)
+            }
+        }
+        return await running.finish()
+    }
+
     static func generateItems(_ count: Int, in content: URL) throws {
+        try generateItems(from: 0, to: count, in: content)
+    }
+
+    static func generateItems(from first: Int, to end: Int, in content: URL) throws {
         let folder = content.appendingPathComponent("kommuner/eksempel/handleplan-2024/indsatser/genereret")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for index in 0..<count {
+        for index in first..<end {
             let text = """
                 ---
                 kind: item
