@@ -36,6 +36,33 @@ struct HTTPProbe {
 
     func get(_ target: String) throws -> Reply { try request("GET", target) }
 
+    /// Sends `bytes` exactly as given and reads until the server closes the connection or
+    /// `timeout` passes: for requests no well-behaved client would send. The reply is nil
+    /// when the server closed without answering.
+    func raw(_ bytes: String, timeout: Duration = .seconds(10)) throws -> Reply? {
+        let socket = try connect()
+        defer { close(socket) }
+        try send(socket, bytes)
+        var data = Data()
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            guard let chunk = try Self.receive(socket, waiting: 200) else {
+                // A complete reply to a request without `Connection: close` may leave the
+                // connection open: stop once the head and the announced body are in.
+                if let reply = try? Self.parse(data, method: "GET"), Self.isComplete(reply, in: data) { return reply }
+                continue
+            }
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        return data.isEmpty ? nil : try Self.parse(data, method: "GET")
+    }
+
+    private static func isComplete(_ reply: Reply, in data: Data) -> Bool {
+        guard let length = reply.headers["content-length"].flatMap(Int.init) else { return false }
+        return reply.body.count >= length
+    }
+
     /// Opens an event stream; read it with `next(timeout:)`.
     func events(_ target: String) throws -> EventStream {
         let socket = try connect()

@@ -114,6 +114,41 @@ struct PreviewServerTests {
         }
     }
 
+    /// Requests no browser sends, written byte for byte: each gets an error status or a
+    /// closed connection, never a file, and the preview goes on serving.
+    static let malformedRequests: [(name: String, bytes: String)] = [
+        ("a garbage request line", "HELLO THERE\r\n\r\n"),
+        ("binary noise", "\u{01}\u{02}\u{7f}GET\u{00} /\r\n\r\n"),
+        ("a request line with no version", "GET /\r\n\r\n"),
+        ("an unknown HTTP version", "GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n"),
+        ("a lone percent sign", "GET /% HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        ("a broken percent escape", "GET /temaer/%zz/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        ("a relative target", "GET ../content/site.yaml HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        ("an absolute-form target", "GET http://127.0.0.1/../../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        ("an asterisk target", "GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        ("a header of 200 kB", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: \(String(repeating: "a", count: 200_000))\r\n\r\n"),
+        ("ten thousand headers", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\((0..<10_000).map { "X-\($0): 1\r\n" }.joined())\r\n"),
+        ("a body announced but never sent", "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\nabc"),
+        ("a header without a colon", "GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n"),
+        ("a request cut off in its head", "GET /temaer/ HTTP/1.1\r\nHost: 127.0"),
+    ]
+
+    @Test("A malformed request gets an error or a closed connection, never a file, and the preview goes on",
+          arguments: PreviewServerTests.malformedRequests.indices)
+    func malformedRequestsAreRefused(_ index: Int) async throws {
+        let (name, bytes) = Self.malformedRequests[index]
+        try await withPreview { preview in
+            let reply = try preview.probe.raw(bytes, timeout: .seconds(3))
+            if let reply {
+                #expect((400..<500).contains(reply.status) || [501, 505].contains(reply.status),
+                        "\(name): \(reply.status)")
+                #expect(!reply.text.contains("root:") && !reply.text.contains("title:"), "\(name) reached a file outside the site")
+            }
+            let home = try preview.probe.get("/")
+            #expect(home.status == 200, "after \(name) the preview no longer serves: \(home.status)")
+        }
+    }
+
     @Test func savingAFileReloadsTheTabAndServesTheNewText() async throws {
         try await withPreview { preview in
             let stream = try preview.probe.events("/__portal/events")
