@@ -24,22 +24,36 @@ struct OutputLockTests {
     @Test func aWaitingBuildGetsTheLockWhenTheFirstFinishes() async throws {
         try await Repository.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("output")
-            let clock = ContinuousClock()
-            let start = clock.now
-            let release = Task.detached {
+            // Both locks wait on threads of their own: a lock's wait blocks its thread, and
+            // on a loaded two-core machine blocking the tasks' shared threads would keep the
+            // first holder from ever waking up to let go.
+            let holding = DispatchSemaphore(value: 0)
+            let first = Self.onThread { () throws -> ContinuousClock.Instant in
                 let held = try OutputLock(for: output)
-                try await Task.sleep(for: .milliseconds(300))
+                let taken = ContinuousClock.now
+                holding.signal()
+                usleep(300_000)
                 _ = consume held
+                return taken
             }
-            try await Task.sleep(for: .milliseconds(100))
-            let second = Task.detached { () throws -> Duration in
-                let lock = try OutputLock(for: output, timeout: .seconds(30))
+            let taken = try await Self.onThread { () throws -> Bool in holding.wait(timeout: .now() + 60) == .success }.value
+            try #require(taken, "the first lock was never taken")
+            let second = try await Self.onThread { () throws -> ContinuousClock.Instant in
+                let lock = try OutputLock(for: output, timeout: .seconds(120))
                 _ = consume lock
-                return clock.now - start
+                return ContinuousClock.now
+            }.value
+            let firstTaken = try await first.value
+            #expect(second - firstTaken >= .milliseconds(250), "the second lock did not wait for the first: \(second - firstTaken)")
+        }
+    }
+
+    /// Runs `body` on a new thread; the task gives its result.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> Task<T, Error> {
+        Task {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(with: Result(catching: body)) }
             }
-            try await release.value
-            let waited = try await second.value
-            #expect(waited >= .milliseconds(250), "the second lock did not wait for the first: \(waited)")
         }
     }
 

@@ -6,7 +6,11 @@ import Glibc
 /// A minimal HTTP/1.1 client over a plain socket, for talking to the preview server on
 /// loopback exactly as written (a path with `..` or `%2e` is sent as it is, which
 /// URLSession would normalise away), and for reading an event stream as it arrives.
-struct HTTPProbe {
+///
+/// Every call waits on a thread of its own, never on one of the tasks' shared threads:
+/// the server answers on those, and on a loaded two-core machine a test blocking them
+/// while it waits for the answer starves the very server it waits for.
+struct HTTPProbe: Sendable {
     let port: Int
 
     struct Reply {
@@ -19,7 +23,36 @@ struct HTTPProbe {
     enum ProbeError: Error { case connect(Int32), malformed(String), timeout }
 
     /// Sends one request with `Connection: close` and reads the whole reply.
-    func request(_ method: String, _ target: String, timeout: Duration = .seconds(10)) throws -> Reply {
+    func request(_ method: String, _ target: String, timeout: Duration = .seconds(60)) async throws -> Reply {
+        try await Self.offThePool { try requestBlocking(method, target, timeout: timeout) }
+    }
+
+    func get(_ target: String) async throws -> Reply { try await request("GET", target) }
+
+    /// Sends `bytes` exactly as given and reads until the server closes the connection or
+    /// `timeout` passes: for requests no well-behaved client would send. The reply is nil
+    /// when the server closed without answering.
+    func raw(_ bytes: String, timeout: Duration = .seconds(10)) async throws -> Reply? {
+        try await Self.offThePool { try rawBlocking(bytes, timeout: timeout) }
+    }
+
+    /// Opens an event stream; read it with `next(timeout:)`.
+    func events(_ target: String) async throws -> EventStream {
+        try await Self.offThePool {
+            let socket = try connect()
+            try send(socket, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            return EventStream(socket: socket)
+        }
+    }
+
+    /// Runs `body` on a new thread and returns what it gave.
+    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result(catching: body)) }
+        }
+    }
+
+    private func requestBlocking(_ method: String, _ target: String, timeout: Duration) throws -> Reply {
         let socket = try connect()
         defer { close(socket) }
         try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -34,12 +67,7 @@ struct HTTPProbe {
         return try Self.parse(data, method: method)
     }
 
-    func get(_ target: String) throws -> Reply { try request("GET", target) }
-
-    /// Sends `bytes` exactly as given and reads until the server closes the connection or
-    /// `timeout` passes: for requests no well-behaved client would send. The reply is nil
-    /// when the server closed without answering.
-    func raw(_ bytes: String, timeout: Duration = .seconds(10)) throws -> Reply? {
+    private func rawBlocking(_ bytes: String, timeout: Duration) throws -> Reply? {
         let socket = try connect()
         defer { close(socket) }
         try send(socket, bytes)
@@ -63,15 +91,9 @@ struct HTTPProbe {
         return reply.body.count >= length
     }
 
-    /// Opens an event stream; read it with `next(timeout:)`.
-    func events(_ target: String) throws -> EventStream {
-        let socket = try connect()
-        try send(socket, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-        return EventStream(socket: socket)
-    }
-
-    /// An open event stream; `next` returns the name of each event as it arrives.
-    final class EventStream {
+    /// An open event stream; `next` returns the name of each event as it arrives. Read by
+    /// one test at a time.
+    final class EventStream: @unchecked Sendable {
         private let socket: Int32
         private var buffer = ""
 
@@ -79,7 +101,11 @@ struct HTTPProbe {
         deinit { close(socket) }
 
         /// The next event's name (`reload`, `errors`); nil when none came in time.
-        func next(timeout: Duration = .seconds(10)) throws -> String? {
+        func next(timeout: Duration = .seconds(30)) async throws -> String? {
+            try await HTTPProbe.offThePool { try self.nextBlocking(timeout: timeout) }
+        }
+
+        private func nextBlocking(timeout: Duration) throws -> String? {
             let deadline = ContinuousClock.now + timeout
             while ContinuousClock.now < deadline {
                 if let range = buffer.range(of: "\n\n") {

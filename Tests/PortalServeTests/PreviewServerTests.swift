@@ -77,27 +77,27 @@ struct PreviewServerTests {
 
     @Test func pagesAreServedWithTheLiveReloadScriptAndTheRightTypes() async throws {
         try await withPreview { preview in
-            let home = try preview.probe.get("/")
+            let home = try await preview.probe.get("/")
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.text.contains("<script src=\"/__portal/live.js\" defer></script>"))
             #expect(home.text.contains("script-src 'self'; connect-src 'self'"))
             #expect(!home.text.contains("script-src 'none'"))
-            let css = try preview.probe.get("/assets/site.css")
+            let css = try await preview.probe.get("/assets/site.css")
             #expect(css.status == 200 && css.headers["content-type"] == "text/css; charset=utf-8")
-            let json = try preview.probe.get("/data/portal.json")
+            let json = try await preview.probe.get("/data/portal.json")
             #expect(json.status == 200 && json.headers["content-type"] == "application/json; charset=utf-8")
-            let csv = try preview.probe.get("/data/portal.csv")
+            let csv = try await preview.probe.get("/data/portal.csv")
             #expect(csv.headers["content-type"] == "text/csv; charset=utf-8")
-            let svg = try preview.probe.get("/assets/favicon.svg")
+            let svg = try await preview.probe.get("/assets/favicon.svg")
             #expect(svg.headers["content-type"] == "image/svg+xml")
-            let script = try preview.probe.get("/__portal/live.js")
+            let script = try await preview.probe.get("/__portal/live.js")
             #expect(script.status == 200 && script.text.contains("EventSource"))
-            let folder = try preview.probe.get("/temaer")
+            let folder = try await preview.probe.get("/temaer")
             #expect(folder.status == 301 && folder.headers["location"] == "/temaer/")
-            #expect(try preview.probe.get("/temaer/").status == 200)
-            #expect(try preview.probe.request("HEAD", "/").status == 200)
-            #expect(try preview.probe.request("POST", "/").status == 405)
+            #expect(try await preview.probe.get("/temaer/").status == 200)
+            #expect(try await preview.probe.request("HEAD", "/").status == 200)
+            #expect(try await preview.probe.request("POST", "/").status == 405)
         }
     }
 
@@ -107,7 +107,7 @@ struct PreviewServerTests {
                       "/%5c..%5cetc%5cpasswd", "/index.html%00.css", "/%ff%fe", "/findes-ikke/", "/content/site.yaml", "/.kommuneportal/x"])
     func traversalAndUnknownPathsAreNotFound(_ target: String) async throws {
         try await withPreview { preview in
-            let reply = try preview.probe.get(target)
+            let reply = try await preview.probe.get(target)
             #expect(reply.status == 404, "\(target): \(reply.status)")
             #expect(reply.text.contains("Siden findes ikke"), "\(target): the theme's not-found page")
             #expect(!reply.text.contains("root:"), "\(target) reached a file outside the site")
@@ -138,55 +138,55 @@ struct PreviewServerTests {
     func malformedRequestsAreRefused(_ index: Int) async throws {
         let (name, bytes) = Self.malformedRequests[index]
         try await withPreview { preview in
-            let reply = try preview.probe.raw(bytes, timeout: .seconds(3))
+            let reply = try await preview.probe.raw(bytes, timeout: .seconds(3))
             if let reply {
                 #expect((400..<500).contains(reply.status) || [501, 505].contains(reply.status),
                         "\(name): \(reply.status)")
                 #expect(!reply.text.contains("root:") && !reply.text.contains("title:"), "\(name) reached a file outside the site")
             }
-            let home = try preview.probe.get("/")
+            let home = try await preview.probe.get("/")
             #expect(home.status == 200, "after \(name) the preview no longer serves: \(home.status)")
         }
     }
 
     @Test func savingAFileReloadsTheTabAndServesTheNewText() async throws {
         try await withPreview { preview in
-            let stream = try preview.probe.events("/__portal/events")
+            let stream = try await preview.probe.events("/__portal/events")
             try await Task.sleep(for: .milliseconds(200))
             try preview.edit(Self.item, replacing: "Eksempeltekst om frivillige.", with: "Eksempeltekst om mange frivillige.")
-            #expect(try stream.next() == "reload")
-            let page = try preview.probe.get("/kommuner/eksempelkommune/handleplan-2024/faelles-cafe-en-gang-om-ugen/")
+            #expect(try await stream.next() == "reload")
+            let page = try await preview.probe.get("/kommuner/eksempelkommune/handleplan-2024/faelles-cafe-en-gang-om-ugen/")
             #expect(page.text.contains("Eksempeltekst om mange frivillige."))
         }
     }
 
     @Test func aBrokenFileShowsItsProblemWhileTheLastGoodSiteStaysAndTheFixBringsItBack() async throws {
         try await withPreview { preview in
-            let stream = try preview.probe.events("/__portal/events")
+            let stream = try await preview.probe.events("/__portal/events")
             try await Task.sleep(for: .milliseconds(200))
-            let before = try preview.probe.get("/").text
+            let before = try await preview.probe.get("/").text
             try preview.edit(Self.item, replacing: "tags: [frivillige]", with: "tags: [frivillig]")
-            #expect(try stream.next() == "errors")
-            let problems = try preview.probe.get("/__portal/problems")
+            #expect(try await stream.next() == "errors")
+            let problems = try await preview.probe.get("/__portal/problems")
             #expect(problems.status == 200)
             #expect(problems.text.contains("content/\(Self.item):13:8"), "\(problems.text)")
             #expect(problems.text.contains("tag &#39;frivillig&#39; does not exist") || problems.text.contains("tag 'frivillig' does not exist"))
             #expect(problems.text.contains("Siden kan ikke bygges"))
             #expect(problems.text.contains("tags: [frivillig]"), "the offending line is shown")
-            #expect(try preview.probe.get("/").text == before, "the last good site stays")
+            #expect(try await preview.probe.get("/").text == before, "the last good site stays")
             // A tab opened now learns of the problems at once.
-            let late = try preview.probe.events("/__portal/events")
-            #expect(try late.next() == "errors")
+            let late = try await preview.probe.events("/__portal/events")
+            #expect(try await late.next() == "errors")
 
             try preview.edit(Self.item, replacing: "tags: [frivillig]", with: "tags: [frivillige]")
-            #expect(try stream.next() == "reload")
-            #expect(try preview.probe.get("/__portal/problems").status == 204)
+            #expect(try await stream.next() == "reload")
+            #expect(try await preview.probe.get("/__portal/problems").status == 204)
         }
     }
 
     @Test func aBurstOfSavesGivesOneRebuild() async throws {
         try await withPreview { preview in
-            let stream = try preview.probe.events("/__portal/events")
+            let stream = try await preview.probe.events("/__portal/events")
             try await Task.sleep(for: .milliseconds(200))
             // Editors save twice; tools write a temporary file and rename it over the file.
             try preview.edit(Self.item, replacing: "Eksempeltekst om frivillige.", with: "Første udgave.")
@@ -196,22 +196,22 @@ struct PreviewServerTests {
             try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "Anden udgave.", with: "Tredje udgave.").utf8)
                 .write(to: temporary)
             #expect(rename(temporary.path, url.path) == 0)
-            #expect(try stream.next() == "reload")
-            #expect(try stream.next(timeout: .milliseconds(700)) == nil, "a second rebuild for the same burst")
-            let page = try preview.probe.get("/kommuner/eksempelkommune/handleplan-2024/faelles-cafe-en-gang-om-ugen/")
+            #expect(try await stream.next() == "reload")
+            #expect(try await stream.next(timeout: .milliseconds(700)) == nil, "a second rebuild for the same burst")
+            let page = try await preview.probe.get("/kommuner/eksempelkommune/handleplan-2024/faelles-cafe-en-gang-om-ugen/")
             #expect(page.text.contains("Tredje udgave."))
         }
     }
 
     @Test func aThemeEditRendersEveryPageAgain() async throws {
         try await withPreview { preview in
-            let stream = try preview.probe.events("/__portal/events")
+            let stream = try await preview.probe.events("/__portal/events")
             try await Task.sleep(for: .milliseconds(200))
             try preview.edit("templates/partials/footer.mustache", in: preview.theme,
                              replacing: "</footer>", with: "<p>Ny sidefod</p></footer>")
-            #expect(try stream.next() == "reload")
+            #expect(try await stream.next() == "reload")
             for path in ["/", "/temaer/", "/tags/motion/", "/kommuner/eksempelkommune/"] {
-                let page = try preview.probe.get(path)
+                let page = try await preview.probe.get(path)
                 #expect(page.status == 200 && page.text.contains("<p>Ny sidefod</p>"), "\(path)")
             }
         }
@@ -219,11 +219,11 @@ struct PreviewServerTests {
 
     @Test func draftsAreShownByThePreview() async throws {
         try await withPreview { preview in
-            let stream = try preview.probe.events("/__portal/events")
+            let stream = try await preview.probe.events("/__portal/events")
             try await Task.sleep(for: .milliseconds(200))
             try preview.edit("tags/motion.md", replacing: "\ntitle:", with: "\ndraft: true\ntitle:")
-            #expect(try stream.next() == "reload")
-            let page = try preview.probe.get("/tags/motion/")
+            #expect(try await stream.next() == "reload")
+            let page = try await preview.probe.get("/tags/motion/")
             #expect(page.status == 200)
             #expect(page.text.contains("draft-notice"))
         }
