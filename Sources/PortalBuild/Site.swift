@@ -44,6 +44,16 @@ public final class Site {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Every page written, with what it read.
     public private(set) var pages: [PageJob: RenderedPage] = [:]
+    /// The same reads the other way round: for each thing read, the pages that read it.
+    /// A change is looked up here once per thing, not once per page and thing (a site of
+    /// 10,000 items has some 150,000 reads and 20,000 things read).
+    private var readers: [Dependency: Set<PageJob>] = [:]
+    /// When the data files are made.
+    public let dataFiles: DataFileTiming
+    /// With `DataFileTiming.whenAsked`: the data files of the site as last rendered, to
+    /// be made when they are asked for (nil before the first rendering, and always with
+    /// `.withPages`, where rendering writes them).
+    public private(set) var deferredDataFiles: DeferredFiles?
 
     private var settings: (config: SiteConfig?, diagnostics: [Diagnostic]) = (nil, [])
     private var folderDiagnostics: [Diagnostic] = []
@@ -55,6 +65,10 @@ public final class Site {
     private var themeChangedSinceRender = false
     /// Each content file, by its path as shown in diagnostics.
     private var files: [String: LoadedFile] = [:]
+    /// The paths of `files` in order; nil when a file came or went since they were sorted.
+    private var paths: [String]?
+    /// What resolution made from files that have not changed since, kept for the next.
+    private let memo = ResolutionMemo()
 
     /// One content file as read: decoded (perhaps with errors), or not readable as text
     /// (with what its bytes still tell, so that what follows from it is not reported).
@@ -63,13 +77,14 @@ public final class Site {
         case unreadable(ContentReader.UnreadableFile)
     }
 
-    private init(sources: SiteSources) {
+    private init(sources: SiteSources, dataFiles: DataFileTiming) {
         self.sources = sources
+        self.dataFiles = dataFiles
     }
 
     /// Reads the content and the theme and resolves the graph; nothing is rendered yet.
-    public static func load(_ sources: SiteSources) async -> Site {
-        let site = Site(sources: sources)
+    public static func load(_ sources: SiteSources, dataFiles: DataFileTiming = .withPages) async -> Site {
+        let site = Site(sources: sources, dataFiles: dataFiles)
         site.readSettings()
         site.readContentFolder()
         await site.loadTheme()
@@ -89,8 +104,11 @@ public final class Site {
     public func renderAll(emit: @Sendable (OutputFile) throws -> Void) -> SiteRenderer.Outcome {
         guard let graph, let theme, isBuildable else { return SiteRenderer.Outcome(diagnostics: diagnostics) }
         let renderer = SiteRenderer(theme: theme)
-        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: [.assets, .data], emit: emit)
-        pages = outcome.pages
+        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: extras([.assets]), emit: emit)
+        pages = [:]
+        readers = [:]
+        replacePages([], by: outcome.pages)
+        deferData(graph, renderer)
         emitSitemap(renderer, graph, into: &outcome, emit: emit)
         return outcome
     }
@@ -118,7 +136,13 @@ public final class Site {
         if scopes.contains(.contentFolder) {
             readContentFolder()
         } else {
-            for case .contentFile(let url, let display) in scopes { readContentFile(url, display: display) }
+            var changed = scopes.contains(.theme) || scopes.contains(.settings)
+            for case .contentFile(let url, let display) in scopes {
+                changed = readContentFile(url, display: display) || changed
+            }
+            // A save that changed nothing the site reads (the same bytes saved again, a
+            // second event of one save, a YAML comment) gives the same site.
+            guard changed else { return SiteUpdate(diagnostics: diagnostics) }
         }
         let old = graph
         guard let new = resolve(), let theme else { return SiteUpdate(diagnostics: diagnostics, failed: true) }
@@ -129,13 +153,14 @@ public final class Site {
         let stale: Set<PageJob>
         if let old, !themeChanged { stale = staleJobs(jobs, old: old, new: new) } else { stale = Set(jobs) }
         var outcome = renderer.render(jobs.filter(stale.contains), in: new,
-                                      extras: themeChanged ? [.assets, .data] : [.data], emit: emit)
+                                      extras: extras(themeChanged ? [.assets] : []), emit: emit)
+        deferData(new, renderer)
         var update = SiteUpdate(diagnostics: diagnostics)
         update.rendered = outcome.pages.values.map(\.path).sorted()
         // A page that is gone, or has moved, would leave its old file behind.
         let pathsBefore = Set(pages.values.map(\.path))
         let kept = Set(jobs)
-        pages = pages.filter { kept.contains($0.key) }.merging(outcome.pages) { _, new in new }
+        replacePages(pages.keys.filter { !kept.contains($0) } + outcome.pages.keys, by: outcome.pages)
         let pathsAfter = Set(pages.values.map(\.path))
         update.removed = pathsBefore.subtracting(pathsAfter).map { $0 + "index.html" }.sorted()
         for path in update.removed { remove(path) }
@@ -147,20 +172,40 @@ public final class Site {
         return update
     }
 
+    /// The extras to render: `extras`, and the data files unless they are deferred.
+    private func extras(_ extras: Set<SiteRenderer.Extra>) -> Set<SiteRenderer.Extra> {
+        dataFiles == .withPages ? extras.union([.data]) : extras
+    }
+
+    private func deferData(_ graph: SiteGraph, _ renderer: SiteRenderer) {
+        if dataFiles == .whenAsked { deferredDataFiles = DeferredFiles(dataOf: graph, renderer: renderer) }
+    }
+
     /// The jobs whose page read something that differs between `old` and `new`, and the
     /// jobs that are new. Each dependency is compared once, however many pages share it.
     private func staleJobs(_ jobs: [PageJob], old: SiteGraph, new: SiteGraph) -> Set<PageJob> {
-        var verdicts: [Dependency: Bool] = [:]
-        func changed(_ dependency: Dependency) -> Bool {
-            if let verdict = verdicts[dependency] { return verdict }
-            let verdict = !new.isUnchanged(dependency, since: old)
-            verdicts[dependency] = verdict
-            return verdict
+        var stale = Set(jobs.filter { pages[$0] == nil })
+        let comparison = GraphComparison(new, since: old)
+        for (dependency, pages) in readers where !comparison.isUnchanged(dependency) {
+            stale.formUnion(pages)
         }
-        return Set(jobs.filter { job in
-            guard let page = pages[job] else { return true }
-            return page.dependencies.contains(where: changed)
-        })
+        return stale
+    }
+
+    /// Replaces the pages of `jobs` (rendered again, or gone) by `rendered`, keeping
+    /// `readers` in step: the reads of the pages replaced are taken out, the new ones put in.
+    private func replacePages(_ jobs: some Sequence<PageJob>, by rendered: [PageJob: RenderedPage]) {
+        for job in jobs {
+            guard let page = pages.removeValue(forKey: job) else { continue }
+            for dependency in page.dependencies {
+                readers[dependency]?.remove(job)
+                if readers[dependency]?.isEmpty == true { readers[dependency] = nil }
+            }
+        }
+        for (job, page) in rendered {
+            pages[job] = page
+            for dependency in page.dependencies { readers[dependency, default: []].insert(job) }
+        }
     }
 
     private func emitSitemap(
@@ -187,20 +232,31 @@ public final class Site {
         let unreadable = Set(folder.unreadable.map(\.diagnostic))
         folderDiagnostics = folder.diagnostics.filter { !unreadable.contains($0) }
         let decoder = RecordDecoder()
+        paths = nil
         files = Dictionary(folder.files.concurrentMap { ($0.path, LoadedFile.decoded(decoder.decode($0))) },
                            uniquingKeysWith: { first, _ in first })
         for file in folder.unreadable { files[file.salvaged.path] = .unreadable(file) }
     }
 
-    private func readContentFile(_ url: URL, display: String) {
+    /// Reads one content file again; false when what it gives is what it gave before.
+    private func readContentFile(_ url: URL, display: String) -> Bool {
+        if files[display] == nil { paths = nil }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            files[display] = nil
-            return
+            if files.removeValue(forKey: display) != nil { paths = nil }
+            return true
         }
         switch ContentReader().readContent(url, display: display) {
-        case .success(let file): files[display] = .decoded(RecordDecoder().decode(file))
+        case .success(let file):
+            let decoded = RecordDecoder().decode(file)
+            // Resolution reads only the record and the diagnostics of a file.
+            if case .decoded(let before) = files[display], let record = decoded.record, before.record == record,
+               before.diagnostics == decoded.diagnostics {
+                return false
+            }
+            files[display] = .decoded(decoded)
         case .failure(let unreadable): files[display] = .unreadable(unreadable)
         }
+        return true
     }
 
     private func loadTheme(isolation: isolated (any Actor)? = #isolation) async {
@@ -213,7 +269,9 @@ public final class Site {
     /// Resolves the graph from the files as they are now; the new graph when it has no
     /// errors (it becomes `graph`), else nil (and `graph` stays the last good one).
     private func resolve() -> SiteGraph? {
-        let inOrder = files.keys.sorted().compactMap { files[$0] }
+        let paths = self.paths ?? files.keys.sorted()
+        self.paths = paths
+        let inOrder = paths.compactMap { files[$0] }
         var content = ContentLoader().assemble(inOrder.compactMap { if case .decoded(let decoded) = $0 { decoded } else { nil } })
         for case .unreadable(let file) in inOrder {
             content.unusable.add(file.salvaged)
@@ -222,7 +280,7 @@ public final class Site {
         content.site = settings.config
         if let baseURL = sources.baseURL { content.site?.baseURL = baseURL }
         if !sources.includeDrafts { content = content.withoutDrafts() }
-        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content)
+        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content, memo: memo)
         var all = Diagnostics(settings.diagnostics + folderDiagnostics + content.diagnostics + graphDiagnostics + themeDiagnostics)
         if let resolved, let theme, themeIsCurrent { all.append(contentsOf: SiteRenderer(theme: theme).check(resolved)) }
         diagnostics = all.sorted

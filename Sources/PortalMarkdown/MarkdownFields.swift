@@ -59,12 +59,14 @@ extension Substring {
 }
 
 extension StringProtocol {
+    /// The text without the characters of `set` at either end. It looks only at the
+    /// characters it trims: copying a whole body into an array of characters first was
+    /// most of the time a preview rebuild spent resolving 10,000 items.
     fileprivate func trimmingCharacters(in set: String) -> String {
-        let scalars = Array(self)
-        var start = 0, end = scalars.count
-        while start < end, set.contains(scalars[start]) { start += 1 }
-        while end > start, set.contains(scalars[end - 1]) { end -= 1 }
-        return String(scalars[start..<end])
+        var text = self[...]
+        while let first = text.first, set.contains(first) { text = text.dropFirst() }
+        while let last = text.last, set.contains(last) { text = text.dropLast() }
+        return String(text)
     }
 
     fileprivate func trimmingBlankLines() -> String {

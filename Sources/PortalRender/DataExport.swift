@@ -26,9 +26,16 @@ public struct DataExport: Sendable {
     /// The files with what the "Hent data" page says about each.
     public func files() throws -> [OutputFile] {
         [
-            OutputFile(path: dataPath + "portal.json", data: try json()),
-            OutputFile(path: dataPath + "portal.csv", data: csv()),
+            OutputFile(path: dataPath + Self.jsonName, data: try json()),
+            OutputFile(path: dataPath + Self.csvName, data: csv()),
         ]
+    }
+
+    static let jsonName = "portal.json", csvName = "portal.csv"
+
+    /// The paths `files()` gives, known without making the files.
+    public static func paths(dataFolder: String) -> [String] {
+        [dataFolder + "/" + jsonName, dataFolder + "/" + csvName]
     }
 
     /// Descriptions of the data files for the data page.

@@ -208,20 +208,34 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: "sitemap.xml", text: DataExport(graph: graph, strings: theme.strings, markdown: markdown).sitemap(paths: paths))
     }
 
+    /// The files of an extra, as the site has them; a failure is a diagnostic at the
+    /// extra's folder.
+    public func files(of extra: Extra, in graph: SiteGraph) -> Result<[OutputFile], Diagnostic> {
+        switch extra {
+        case .assets:
+            return .success(theme.assets.map {
+                OutputFile(path: graph.site.paths.assets + "/" + $0.path.dropFirst("assets/".count), data: $0.data)
+            })
+        case .data:
+            do {
+                return .success(try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files())
+            } catch {
+                return .failure(.error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files: \(error)"))
+            }
+        }
+    }
+
     private func emitExtra(_ extra: Extra, _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> (Int, Diagnostic?) {
+        let files: [OutputFile]
+        switch self.files(of: extra, in: graph) {
+        case .success(let made): files = made
+        case .failure(let diagnostic): return (0, diagnostic)
+        }
         var written = 0
         do {
-            switch extra {
-            case .assets:
-                for asset in theme.assets {
-                    try emit(OutputFile(path: graph.site.paths.assets + "/" + asset.path.dropFirst("assets/".count), data: asset.data))
-                    written += 1
-                }
-            case .data:
-                for file in try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files() {
-                    try emit(file)
-                    written += 1
-                }
+            for file in files {
+                try emit(file)
+                written += 1
             }
             return (written, nil)
         } catch {

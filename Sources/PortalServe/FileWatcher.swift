@@ -18,7 +18,8 @@ final class FileWatcher: @unchecked Sendable {
 
     /// Events not yet taken, and a signal that there are some.
     private var pending: [FileChange] = []
-    private var received = 0
+    /// When the last event came.
+    private var lastEvent = ContinuousClock.now
     private let signal: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
@@ -42,14 +43,14 @@ final class FileWatcher: @unchecked Sendable {
         AsyncStream { output in
             let task = Task {
                 for await _ in signal {
+                    // Wait until `quiet` has passed since the last event (not since the
+                    // first: a save is several events within microseconds).
                     let clock = ContinuousClock()
-                    let start = clock.now
-                    var seen = lock.withLock { received }
-                    while clock.now - start < longest {
-                        try? await Task.sleep(for: quiet)
-                        let now = lock.withLock { received }
-                        if now == seen { break }
-                        seen = now
+                    let end = clock.now + longest
+                    while !Task.isCancelled {
+                        let quietFrom = lock.withLock { lastEvent } + quiet
+                        guard clock.now < quietFrom, clock.now < end else { break }
+                        try? await Task.sleep(until: min(quietFrom, end), clock: clock)
                     }
                     let burst: [FileChange] = lock.withLock {
                         defer { pending.removeAll() }
@@ -66,7 +67,7 @@ final class FileWatcher: @unchecked Sendable {
     private func report(_ change: FileChange) {
         lock.withLock {
             pending.append(change)
-            received += 1
+            lastEvent = .now
         }
         continuation.yield()
     }

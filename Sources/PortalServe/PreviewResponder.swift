@@ -38,6 +38,15 @@ struct PreviewResponder: HTTPResponder {
             }
             return Response(status: .ok, headers: headers(type), body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
+        switch await files.deferredFile(file) {
+        case .success(let data):
+            return Response(status: .ok, headers: headers(ContentType.of(file)), body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        case .failure(let diagnostic):
+            var response = text(diagnostic.description, type: "text/plain; charset=utf-8")
+            response.status = .internalServerError
+            return response
+        case nil: break
+        }
         // A folder asked for without its final slash: its relative links need the slash.
         if !path.hasSuffix("/"), files.file(file + "/index.html") != nil {
             return Response(status: .movedPermanently, headers: [.location: path + "/"])

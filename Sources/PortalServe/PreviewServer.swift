@@ -39,10 +39,14 @@ public struct PreviewServer: Sendable {
     public func run(stopOnSignals: Bool = true, report: @escaping @Sendable (Event) -> Void) async throws {
         let clock = ContinuousClock()
         let start = clock.now
+        // Watching starts before the site is read, so that a save made while it loads, or
+        // as soon as the address is printed, is applied as the first rebuild, not lost.
+        let watcher = FileWatcher([options.sources.contentDirectory, options.sources.themeDirectory])
+        watcher.start()
+        defer { watcher.stop() }
         let session = await PreviewSession.start(options.sources)
         let loaded = await session.status
         report(.loaded(pages: loaded.pages, errors: loaded.errors, seconds: (clock.now - start).seconds))
-        let watcher = FileWatcher([options.sources.contentDirectory, options.sources.themeDirectory])
         let responder = PreviewResponder(session: session, files: session.files, reload: session.reload)
         var logger = Logger(label: "portal.serve")
         logger.logLevel = .warning
@@ -72,8 +76,8 @@ struct Rebuilder: Service {
     let watcher: FileWatcher
     let report: @Sendable (PreviewServer.Event) -> Void
 
+    /// The watcher is already started (see `PreviewServer.run`).
     func run() async throws {
-        watcher.start()
         let reload = session.reload
         let heartbeat = Task {
             while !Task.isCancelled {

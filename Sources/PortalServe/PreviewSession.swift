@@ -30,7 +30,7 @@ actor PreviewSession {
 
     /// Loads the site and renders every page into memory.
     static func start(_ sources: SiteSources) async -> PreviewSession {
-        let site = await Site.load(sources)
+        let site = await Site.load(sources, dataFiles: .whenAsked)
         let session = PreviewSession(site: site, files: PreviewFiles(), reload: LiveReload())
         await session.renderEverything()
         return session
@@ -38,6 +38,7 @@ actor PreviewSession {
 
     private func renderEverything() {
         if site.isBuildable { _ = site.renderAll(emit: files.write) }
+        files.serve(site.deferredDataFiles)
         publishProblems()
     }
 
@@ -47,6 +48,8 @@ actor PreviewSession {
         let start = clock.now
         let files = self.files
         let update = await site.apply(changes, emit: files.write, remove: files.remove)
+        // The previous data files hold the previous graph: it is freed after the tabs are told.
+        let previous = files.serve(site.deferredDataFiles)
         let hadProblems = files.problems != nil
         publishProblems()
         let errors = update.diagnostics.filter { $0.severity == .error }.count
@@ -55,8 +58,10 @@ actor PreviewSession {
         } else if !update.rendered.isEmpty || !update.removed.isEmpty || hadProblems || update.files > 0 {
             reload.broadcast(.reload)
         }
-        return Rebuild(rendered: update.rendered.count, removed: update.removed.count, errors: errors,
-                       seconds: (clock.now - start).seconds)
+        let rebuild = Rebuild(rendered: update.rendered.count, removed: update.removed.count, errors: errors,
+                              seconds: (clock.now - start).seconds)
+        withExtendedLifetime(previous) {}
+        return rebuild
     }
 
     /// Pages served and errors now.

@@ -28,9 +28,12 @@ struct PreviewServerTests {
             self.events = events
         }
 
-        static func start(in folder: URL) async throws -> Preview {
+        /// - Parameter copyingContent: false when `folder/content` is already there.
+        static func start(in folder: URL, copyingContent: Bool = true) async throws -> Preview {
             let content = folder.appendingPathComponent("content"), theme = folder.appendingPathComponent("theme")
-            try FileManager.default.copyItem(at: Repository.fixtures.appendingPathComponent("minimal"), to: content)
+            if copyingContent {
+                try FileManager.default.copyItem(at: Repository.fixtures.appendingPathComponent("minimal"), to: content)
+            }
             try FileManager.default.copyItem(at: Repository.theme, to: theme)
             var sources = SiteSources(contentDirectory: content, themeDirectory: theme, contentDisplay: "content", themeDisplay: "theme")
             sources.includeDrafts = true
