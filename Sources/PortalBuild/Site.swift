@@ -67,8 +67,6 @@ public final class Site {
     private var files: [String: LoadedFile] = [:]
     /// The paths of `files` in order; nil when a file came or went since they were sorted.
     private var paths: [String]?
-    /// What resolution made from files that have not changed since, kept for the next.
-    private let memo = ResolutionMemo()
 
     /// One content file as read: decoded (perhaps with errors), or not readable as text
     /// (with what its bytes still tell, so that what follows from it is not reported).
@@ -185,8 +183,7 @@ public final class Site {
     /// jobs that are new. Each dependency is compared once, however many pages share it.
     private func staleJobs(_ jobs: [PageJob], old: SiteGraph, new: SiteGraph) -> Set<PageJob> {
         var stale = Set(jobs.filter { pages[$0] == nil })
-        let comparison = GraphComparison(new, since: old)
-        for (dependency, pages) in readers where !comparison.isUnchanged(dependency) {
+        for (dependency, pages) in readers where !new.isUnchanged(dependency, since: old) {
             stale.formUnion(pages)
         }
         return stale
@@ -280,7 +277,7 @@ public final class Site {
         content.site = settings.config
         if let baseURL = sources.baseURL { content.site?.baseURL = baseURL }
         if !sources.includeDrafts { content = content.withoutDrafts() }
-        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content, memo: memo)
+        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content)
         var all = Diagnostics(settings.diagnostics + folderDiagnostics + content.diagnostics + graphDiagnostics + themeDiagnostics)
         if let resolved, let theme, themeIsCurrent { all.append(contentsOf: SiteRenderer(theme: theme).check(resolved)) }
         diagnostics = all.sorted
