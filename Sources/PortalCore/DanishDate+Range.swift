@@ -14,6 +14,9 @@ public struct CalendarDay: Hashable, Sendable, Comparable {
     /// The quarter of the year the day is in, 1 to 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 
+    /// The number of days in the day's month.
+    public var daysInMonth: Int { DanishDate.daysIn(month: month, year: year) }
+
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
