@@ -14,6 +14,8 @@ extension SiteConfig {
         public var tags: String
         public var data: String
         public var assets: String
+        /// The timeline of milestones across municipalities, and each document's below it.
+        public var timeline: String = "timeline"
         /// Where each path is written in `site.yaml`; empty for paths left at their default,
         /// so that a page that collides with one can name the line to change.
         public var locations: [Folder: SourceLocation] = [:]
@@ -23,7 +25,7 @@ extension SiteConfig {
 
         /// The folders the generator itself writes at the root of the site, one per field of `paths:`.
         public enum Folder: String, Sendable, Hashable, CaseIterable {
-            case municipalities, themes, tags, data, assets
+            case municipalities, themes, tags, data, assets, timeline
 
             /// What the generator puts there, for messages.
             public var contents: String {
@@ -33,6 +35,7 @@ extension SiteConfig {
                 case .tags: "the tags listing"
                 case .data: "the data files"
                 case .assets: "the theme's assets"
+                case .timeline: "the timelines"
                 }
             }
         }
@@ -45,6 +48,7 @@ extension SiteConfig {
                 case .tags: tags
                 case .data: data
                 case .assets: assets
+                case .timeline: timeline
                 }
             }
             set {
@@ -54,6 +58,7 @@ extension SiteConfig {
                 case .tags: tags = newValue
                 case .data: data = newValue
                 case .assets: assets = newValue
+                case .timeline: timeline = newValue
                 }
             }
         }

@@ -33,6 +33,13 @@ public struct DanishDate: Hashable, Sendable {
     static let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
                          "september", "oktober", "november", "december"]
     static let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+    /// The days of `month`; February has 29 when the year is unknown (the span then
+    /// reaches as far as it can) and in leap years.
+    static func daysIn(month: Int, year: Int?) -> Int {
+        guard month == 2, let year else { return monthDays[month - 1] }
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    }
     /// Seasons and terms as month spans.
     static let seasons: [String: (Int, Int)] = [
         "forår": (3, 5), "sommer": (6, 8), "efterår": (9, 11), "vinter": (12, 2),
@@ -59,7 +66,18 @@ public struct DanishDate: Hashable, Sendable {
         // A span: "A - B", "A til B", "A og B".
         if let separator = rest.firstIndex(where: { $0 == "-" || $0 == "til" || $0 == "og" }) {
             guard var first = Self.span(rest[..<separator]), let second = Self.span(rest[(separator + 1)...]) else { return nil }
-            if first.from.year == nil { first.from.year = second.to.year }
+            // "Primo august – ultimo marts 2020": the year written at the end is the end's;
+            // the start takes it too, unless that would put the start after the end.
+            if first.from.year == nil, let year = second.to.year {
+                first.from.year = year
+                if Point(month: first.from.month, day: first.from.day) > Point(month: second.to.month, day: second.to.day) {
+                    first.from.year = year - 1
+                }
+            }
+            // A span that ends before it starts is not a date ("Ultimo 2020 – primo 2019").
+            if first.from.year != nil, second.to.year != nil, first.from > second.to {
+                return nil
+            }
             self.init(from: first.from, to: second.to, ongoing: ongoing)
             return
         }
@@ -87,9 +105,11 @@ public struct DanishDate: Hashable, Sendable {
             rest = rest.dropFirst()
         }
         var months: (Int, Int)?
+        var namesMonth = false
         if let first = rest.first {
             if let index = Self.months.firstIndex(of: first) {
                 months = (index + 1, index + 1)
+                namesMonth = true
                 rest = rest.dropFirst()
             } else if let season = Self.seasons[first] {
                 months = season
@@ -101,7 +121,11 @@ public struct DanishDate: Hashable, Sendable {
             year = number
             rest = rest.dropFirst()
         }
-        guard rest.isEmpty, months != nil || year != nil, day == nil || (months != nil && part == nil) else { return nil }
+        // A day needs a month it exists in ("6. september", not "31. september" or "6. forår").
+        guard rest.isEmpty, months != nil || year != nil else { return nil }
+        if let day {
+            guard namesMonth, part == nil, let month = months?.0, day <= daysIn(month: month, year: year) else { return nil }
+        }
         guard let (firstMonth, lastMonth) = months else {
             // "Ultimo 2019": the part applies to the year.
             switch part {
@@ -111,8 +135,8 @@ public struct DanishDate: Hashable, Sendable {
             default: return (Point(year: year, month: 1), Point(year: year, month: 12))
             }
         }
-        let lastDay = monthDays[lastMonth - 1]
         let endYear = lastMonth < firstMonth ? year.map { $0 + 1 } : year
+        let lastDay = daysIn(month: lastMonth, year: endYear)
         switch (part, day) {
         case (_, let day?):
             return (Point(year: year, month: firstMonth, day: day), Point(year: year, month: firstMonth, day: day))

@@ -29,6 +29,14 @@ public enum Dependency: Hashable, Sendable {
     case themeMatrix
     /// A document's own matrices.
     case documentMatrices(String)
+    /// Every milestone placed in time (`SiteGraph.timeline`).
+    case timeline
+    /// One document's milestones placed in time.
+    case documentTimeline(String)
+    /// A document's status overview (or that it has none).
+    case statusOverview(String)
+    /// Whether any unit of a document has a status.
+    case hasStatus(String)
 }
 
 extension SiteGraph {
@@ -43,6 +51,10 @@ extension SiteGraph {
         case .settings: site == old.site
         case .themeMatrix: themeMatrix == old.themeMatrix
         case .documentMatrices(let id): documentMatrices[id] == old.documentMatrices[id]
+        case .timeline: timeline == old.timeline
+        case .documentTimeline(let id): documentTimelines[id] == old.documentTimelines[id]
+        case .statusOverview(let id): statusOverviews[id] == old.statusOverviews[id]
+        case .hasStatus(let id): documentsWithStatus.contains(id) == old.documentsWithStatus.contains(id)
         }
     }
 

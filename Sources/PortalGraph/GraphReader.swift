@@ -39,6 +39,30 @@ public final class GraphReader {
         return graph.documentMatrices[id] ?? []
     }
 
+    /// Every milestone placed in time.
+    public var timeline: Timeline {
+        record(.timeline)
+        return graph.timeline
+    }
+
+    /// A document's milestones placed in time; nil when it has none.
+    public func timeline(ofDocument id: String) -> Timeline? {
+        record(.documentTimeline(id))
+        return graph.documentTimelines[id]
+    }
+
+    /// A document's status overview; nil when it reports no status.
+    public func statusOverview(_ documentID: String) -> StatusOverview? {
+        record(.statusOverview(documentID))
+        return graph.statusOverviews[documentID]
+    }
+
+    /// Whether any item or activity of a document has a status.
+    public func hasStatus(document id: String) -> Bool {
+        record(.hasStatus(id))
+        return graph.documentsWithStatus.contains(id)
+    }
+
     // MARK: Every entity of a kind
 
     public var municipalities: [Municipality] { record(.all(.municipality)); return graph.municipalities }

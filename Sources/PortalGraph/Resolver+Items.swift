@@ -10,7 +10,7 @@ extension Resolver {
         let prepared = itemRecords.concurrentMap { record in
             (fields: MarkdownFields(splitting: record.header.body),
              slug: Slug.make(record.header.title),
-             unreadableDates: record.milestones.filter { $0.when.map { DanishDate($0) == nil } ?? false })
+             dates: record.milestones.map { milestone in milestone.when.map { (milestone, DanishDate($0)) } })
         }
         let themeSources = ThemeSources(sections: sectionRecords, documents: documentRecords)
         for (record, prepared) in zip(itemRecords, prepared) {
@@ -36,8 +36,8 @@ extension Resolver {
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection),
                 path: addresses.place(record.header, under: document.path, madeSlug: prepared.slug, diagnostics: &diagnostics)))
             let themesKnown = themeSources.allResolve(for: record, sectionID: sectionID, in: document, resolver: self)
-            warnAboutGaps(record, fields: prepared.fields, unreadableDates: prepared.unreadableDates,
-                          themeIDs: themeIDs, themesKnown: themesKnown)
+            warnAboutGaps(record, fields: prepared.fields, themeIDs: themeIDs, themesKnown: themesKnown)
+            warnAboutDates(prepared.dates.compactMap { $0 }, of: record, in: document)
         }
         orderItems()
     }
@@ -76,24 +76,42 @@ extension Resolver {
         return result.sorted()
     }
 
-    /// Warnings that do not stop the build: no text, unreadable dates, no theme (unless
-    /// `themesKnown` is false: a theme is then missing because of an error already reported).
-    mutating func warnAboutGaps(_ record: ItemRecord, fields: MarkdownFields, unreadableDates: [Milestone], themeIDs: [String],
-                                themesKnown: Bool = true) {
+    /// Warnings that do not stop the build: no text, no theme (unless `themesKnown` is
+    /// false: a theme is then missing because of an error already reported).
+    mutating func warnAboutGaps(_ record: ItemRecord, fields: MarkdownFields, themeIDs: [String], themesKnown: Bool = true) {
         if !record.missingDescription, fields.intro.isEmpty, fields.fields.isEmpty, record.activities.isEmpty,
            record.goals.isEmpty, record.milestones.isEmpty {
             diagnostics.append(.warning(at: record.header.bodyLocation, "item has no text",
                                         hint: "transcribe its text, or set 'missing_description: true' if the source has none"))
         }
-        for milestone in unreadableDates {
-            guard let when = milestone.when else { continue }
-            diagnostics.append(.warning(
-                at: milestone.whenLocation ?? record.header.file, "cannot read '\(when)' as a date; it is shown as written",
-                hint: "dates like 'Ultimo maj 2019', 'Primo august 2019 – ultimo marts 2020', 'Forår 2020' or 'Løbende' can be placed on a timeline"))
-        }
         if themeIDs.isEmpty, themesKnown {
             diagnostics.append(.warning(at: record.header.file, "item has no cross-municipality theme",
                                         hint: "add 'themes:' to the item or to its section so it can be compared"))
+        }
+    }
+
+    /// Milestone dates that cannot be placed on a timeline: not readable as a date, or
+    /// naming no year where the document's period gives none. Each is still shown as
+    /// written, and listed on the timeline without a place.
+    mutating func warnAboutDates(_ dates: [(milestone: Milestone, date: DanishDate?)], of record: ItemRecord, in document: Document) {
+        for (milestone, date) in dates {
+            guard let when = milestone.when else { continue }
+            let location = milestone.whenLocation ?? record.header.file
+            guard let date else {
+                diagnostics.append(.warning(
+                    at: location, "cannot read '\(when)' as a date; it is shown as written, without a place on the timeline",
+                    hint: "dates like 'Ultimo maj 2019', 'Primo august 2019 – ultimo marts 2020', 'Forår 2020' or 'Løbende' can be placed on a timeline"))
+                continue
+            }
+            guard date.range(year: document.year) == nil else { continue }
+            let hint = if let period = document.period {
+                "the document's period '\(period)' is not one year, so write the year in the date (such as '\(when) 2020')"
+            } else {
+                "write the year in the date (such as '\(when) 2020'), or give document '\(document.id)' a 'period:' of the year the source names"
+            }
+            diagnostics.append(.warning(
+                at: location, "'\(when)' names no year, and its document gives none; it is shown as written, without a place on the timeline",
+                hint: hint))
         }
     }
 

@@ -133,11 +133,24 @@ struct Resolver {
             municipality.documentIDs.compactMap { documentPosition[$0] }.flatMap { documents[$0].itemIDs }
         }.compactMap { itemByID[$0] }
         let matrices = MatrixBuilder(themes: themes, municipalities: municipalities, sections: sections, items: siteOrderedItems)
-        return SiteGraph(
+        var graph = SiteGraph(
             site: site, municipalities: municipalities, documents: documents, sections: sections,
             items: siteOrderedItems, appendices: appendices, themes: themes, tags: tags, pages: pages,
             themeMatrix: matrices.themeMatrix(),
             documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }))
+        addStatusAndTimelines(to: &graph)
+        return graph
+    }
+
+    /// The derived views of statuses and milestones (`StatusOverview`, `Timeline`).
+    func addStatusAndTimelines(to graph: inout SiteGraph) {
+        let documentsByID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        graph.timeline = Timeline(items: graph.items, documents: documentsByID)
+        graph.documentTimelines = graph.timeline.byDocument()
+        for (id, items) in Dictionary(grouping: graph.items, by: \.documentID) {
+            if items.contains(where: { !$0.statuses.isEmpty }) { graph.documentsWithStatus.insert(id) }
+            if let overview = StatusOverview(items: items) { graph.statusOverviews[id] = overview }
+        }
     }
 
     /// Theme ids without duplicates, in the themes' own order.

@@ -18,6 +18,14 @@ public struct SiteGraph: Sendable {
     public var documentMatrices: [String: [DocumentMatrix]]
     /// The drafts the graph holds (only a preview's graph has any): their pages say so.
     public var drafts: Set<EntityRef> = []
+    /// Every milestone placed in time, across municipalities.
+    public var timeline = Timeline(items: [], documents: [:])
+    /// Each document's milestones, for the documents that have any.
+    public var documentTimelines: [String: Timeline] = [:]
+    /// The status overview of each document that reports status.
+    public var statusOverviews: [String: StatusOverview] = [:]
+    /// The documents where any item or activity has a status; the others show none.
+    public var documentsWithStatus: Set<String> = []
 
     private var municipalityIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]

@@ -72,6 +72,10 @@ extension ViewContext {
             "source": source(SourceReference(documentID: document.id), links),
         ]) { _, new in new }
         if let file = document.sourceFile { values["sourceFile"] = file }
+        if let overview = statusOverview(document, id: "status-oversigt", links) { values["statusOverview"] = overview }
+        if let timeline = graph.timeline(ofDocument: document.id) {
+            values["timeline"] = ["url": links.page(documentTimelinePath(document)), "count": counted("timeline.count", timeline.count)]
+        }
         if let contact = document.contact { values["contact"] = html(contact, under: 2) }
         return PreparedPage(
             path: document.path, template: "document", kind: "document",

@@ -19,8 +19,9 @@ extension ViewContext {
                 "statusText": absent(activity.statusText.map { html($0, under: 3) }),
             ]
         }
-        let milestones = item.milestones.map { milestone -> [String: Any] in
-            ["text": markdown.inlineHTML(milestone.text), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil]
+        let milestones = item.milestones.enumerated().map { index, milestone -> [String: Any] in
+            ["text": markdown.inlineHTML(milestone.text), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil,
+             "anchor": milestoneAnchor(index)]
         }
         let fields = item.fields.map { field -> [String: Any] in
             ["label": field.label, "body": html(field.markdown, under: 2), "empty": field.markdown.isEmpty]
@@ -44,10 +45,9 @@ extension ViewContext {
             "documentURL": links.page(document.path),
             "sectionLabel": document.sectionLabel ?? strings["section.label"],
             // Without a status of its own, an item whose activities carry statuses (Slagelse)
-            // shows those instead of a misleading "Ikke angivet".
-            "status": status(item.status)
-                ?? (item.activities.contains { $0.status != nil } ? false as Any
-                    : ["label": strings["status.ikke-angivet"], "modifier": "ikke-angivet"]),
+            // says what they are together instead of a misleading "Ikke angivet".
+            "status": itemStatus(item),
+            "activityStatuses": activityStatuses(item),
             "missingDescription": item.missingDescription,
             "intro": html(item.intro, under: 1),
             "activities": activities,
@@ -86,6 +86,11 @@ extension ViewContext {
         if let label = numberLabel(item) { values["numberLabel"] = label }
         if let text = item.statusText { values["statusText"] = html(text, under: 2) }
         if let text = item.localThemesAsWritten { values["localThemesAsWritten"] = text }
+        // An item with milestones is on its document's timeline, which has a page then.
+        if !item.milestones.isEmpty {
+            values["timelineURL"] = links.page(documentTimelinePath(document))
+            values["timelineLink"] = strings.format("timeline.documentTitle", ["document": document.title])
+        }
         return PreparedPage(
             path: item.path, template: "item", kind: "item",
             context: merge(frame(path: item.path, title: item.title, section: "municipalities", crumbs: crumbs), values))

@@ -24,8 +24,12 @@ extension ViewContext {
     func municipalityPage(_ municipality: Municipality) -> PreparedPage {
         let links = Links(from: municipality.path)
         let documents = municipality.documentIDs.compactMap(graph.document)
-        let documentValues = documents.map { document -> [String: Any] in
+        let documentValues = documents.enumerated().map { index, document -> [String: Any] in
             var value = documentSummary(document, links)
+            value["statusOverview"] = absent(statusOverview(document, id: "status-oversigt-\(index + 1)", links))
+            value["timeline"] = absent(graph.timeline(ofDocument: document.id).map { timeline -> [String: Any] in
+                ["url": links.page(documentTimelinePath(document)), "count": counted("timeline.count", timeline.count)]
+            })
             value["sections"] = document.sectionIDs.compactMap(graph.section).map { section -> [String: Any] in
                 [
                     "title": section.title,

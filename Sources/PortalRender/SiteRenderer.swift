@@ -11,6 +11,8 @@ public enum PageJob: Sendable, Hashable {
     case home, municipalities, themes, tags
     case municipality(String), document(String), section(String), item(String)
     case theme(String), tag(String), page(String)
+    /// Every milestone across municipalities, and one document's milestones.
+    case timeline, documentTimeline(String)
 
     /// The entity the page shows, for the pages of one entity.
     public var entity: EntityRef? {
@@ -23,6 +25,8 @@ public enum PageJob: Sendable, Hashable {
         case .theme(let id): EntityRef(.theme, id)
         case .tag(let id): EntityRef(.tag, id)
         case .page(let id): EntityRef(.page, id)
+        case .timeline: nil
+        case .documentTimeline(let id): EntityRef(.document, id)
         }
     }
 }
@@ -47,6 +51,8 @@ public struct SiteRenderer: Sendable {
         jobs += graph.themes.map { .theme($0.id) }
         jobs += graph.tags.map { .tag($0.id) }
         jobs += graph.pages.map { .page($0.id) }
+        jobs.append(.timeline)
+        jobs += graph.documents.filter { graph.documentTimelines[$0.id] != nil }.map { .documentTimeline($0.id) }
         return jobs
     }
 
@@ -72,6 +78,8 @@ public struct SiteRenderer: Sendable {
         case .item(let id): return graph.item(id).flatMap(view.itemPage)
         case .theme(let id): return graph.theme(id).map(view.themePage)
         case .tag(let id): return graph.tag(id).map(view.tagPage)
+        case .timeline: return view.timelinePage()
+        case .documentTimeline(let id): return graph.document(id).flatMap(view.documentTimelinePage)
         case .page(let id):
             let dataFiles = DataExport.descriptions(dataFolder: graph.site.paths.data, strings: theme.strings)
             return graph.page(id).map { view.freePage($0, dataFiles: dataFiles) }

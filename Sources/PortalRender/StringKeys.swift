@@ -13,6 +13,11 @@ enum StringKeys {
         "data.csvFormat", "data.csvDescription", "data.jsonFormat", "data.jsonDescription",
     ]
     + Status.allCases.map { "status.\($0.rawValue)" }
+    + Status.allCases.map { "statusCount.\($0.rawValue)" }
+    + ["statusOverview.caption", "statusOverview.differ", "statusOverview.same"]
+    + ["statusOverview.countedActivities", "statusOverview.countedUnits", "timeline.count"].flatMap { ["\($0).one", "\($0).other"] }
+    + ["nav.timeline", "timeline.title", "timeline.documentTitle", "timeline.quarter", "timeline.quarterShort",
+       "timeline.undated", "timeline.unreadable", "timeline.withoutYear"]
     + DocumentType.allCases.map { "documentType.\($0.rawValue)" }
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
        "themes", "tags", "milestones", "url"].map { "csv.\($0)" }

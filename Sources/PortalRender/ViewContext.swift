@@ -54,6 +54,7 @@ struct ViewContext {
         summary["section"] = absent(section?.title)
         summary["sectionURL"] = absent(section.map { links.page($0.path) })
         summary["status"] = absent(status(item.status))
+        summary["activityStatuses"] = activityStatuses(item)
         return summary
     }
 
@@ -88,6 +89,7 @@ struct ViewContext {
             ["key": "municipalities", "title": strings["nav.municipalities"], "url": links.page(site.paths.municipalities + "/")],
             ["key": "themes", "title": strings["nav.themes"], "url": links.page(site.paths.themes + "/")],
             ["key": "tags", "title": strings["nav.tags"], "url": links.page(site.paths.tags + "/")],
+            ["key": "timeline", "title": strings["nav.timeline"], "url": links.page(site.paths.timeline + "/")],
         ]
         nav += site.navigationPages.compactMap { page in graph.link(to: EntityRef(.page, page.id)).map { (page.id, $0) } }.map {
             ["key": $0.0, "title": $0.1.title, "url": links.page($0.1.path)]

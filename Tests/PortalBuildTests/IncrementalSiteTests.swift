@@ -20,12 +20,16 @@ struct IncrementalSiteTests {
         var touchesEveryPage = false
         /// The pages that must be rendered again, where the edit pins them down.
         var renders: [String]?
+        /// Pages that must be among those rendered again.
+        var rendersAtLeast: [String] = []
         let apply: @Sendable (_ content: URL, _ theme: URL) throws -> [FileChange]
         var testDescription: String { name }
     }
 
     static let item = "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-01.md"
     static let section = "kommuner/eksempel/handleplan-2024/sektioner/eksempel-maal-1.md"
+    /// The address of the document's page.
+    static let document = "kommuner/eksempelkommune/handleplan-2024/"
 
     static let edits: [Edit] = [
         Edit(name: "an item's title") { content, _ in
@@ -81,6 +85,23 @@ struct IncrementalSiteTests {
         Edit(name: "an item that becomes a draft, which a build leaves out") { content, _ in
             [try replace("title: Fælles café en gang om ugen", with: "draft: true\ntitle: Fælles café en gang om ugen", in: content, item)]
         },
+        Edit(name: "a milestone's date, which moves it on the timelines",
+             rendersAtLeast: [document, "tidslinje/", "tidslinje/eksempelkommune/handleplan-2024/"]) { content, _ in
+            [try replace("when: Ultimo marts", with: "when: Ultimo juni", in: content, item)]
+        },
+        Edit(name: "a document's period, which gives its milestones their year",
+             rendersAtLeast: [document, "tidslinje/", "tidslinje/eksempelkommune/handleplan-2024/"]) { content, _ in
+            [try replace("period: \"2024\"", with: "period: \"2025\"", in: content, "kommuner/eksempel/handleplan-2024/dokument.md")]
+        },
+        Edit(name: "an item's status, which the status overview counts",
+             rendersAtLeast: [document, "kommuner/eksempelkommune/"]) { content, _ in
+            [try replace("status: i-gang", with: "status: realiseret", in: content, item)]
+        },
+        Edit(name: "an activity's own status, which its item says with the others'",
+             rendersAtLeast: [document, "kommuner/eksempelkommune/"]) { content, _ in
+            [try replace("    title: Faste ruter\n", with: "    title: Faste ruter\n    status: fravalgt\n", in: content,
+                         "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-02.md")]
+        },
         Edit(name: "the portal's title in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("title: Eksempelportalen", with: "title: Eksempelportalen 2", in: content, "site.yaml")]
         },
@@ -115,6 +136,9 @@ struct IncrementalSiteTests {
             #expect(!update.rendered.isEmpty, "nothing was rendered again")
             if let renders = edit.renders {
                 #expect(update.rendered == renders)
+            }
+            for page in edit.rendersAtLeast {
+                #expect(update.rendered.contains(page), "\(page) was not rendered again: \(update.rendered)")
             }
             if edit.touchesEveryPage {
                 #expect(update.rendered.count == fresh.pages.count)
@@ -162,6 +186,25 @@ struct IncrementalSiteTests {
             // A theme and a tag with the same id are two entities; a link reads no body.
             #expect(!item.dependencies.contains(.link(EntityRef(.theme, "frivillige"))))
             #expect(!item.dependencies.contains(.entity(EntityRef(.page, "om-portalen"))))
+        }
+    }
+
+    @Test func theStatusAndTimelinePagesRecordTheDerivedViewsTheyShow() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let site = await Site.load(try Self.copySources(into: folder))
+            _ = site.renderAll { _ in }
+            let document = try #require(site.pages[.document("eksempel-handleplan-2024")])
+            #expect(document.dependencies.contains(.statusOverview("eksempel-handleplan-2024")))
+            #expect(document.dependencies.contains(.documentTimeline("eksempel-handleplan-2024")))
+            let municipality = try #require(site.pages[.municipality("eksempel")])
+            #expect(municipality.dependencies.contains(.statusOverview("eksempel-handleplan-2024")))
+            #expect(try #require(site.pages[.timeline]).dependencies.contains(.timeline))
+            #expect(try #require(site.pages[.documentTimeline("eksempel-handleplan-2024")]).dependencies
+                .contains(.documentTimeline("eksempel-handleplan-2024")))
+            // An item page asks only whether its document has statuses, not for its overview.
+            let item = try #require(site.pages[.item("eksempel-indsats-02")])
+            #expect(item.dependencies.contains(.hasStatus("eksempel-handleplan-2024")))
+            #expect(!item.dependencies.contains(.statusOverview("eksempel-handleplan-2024")))
         }
     }
 

@@ -144,7 +144,8 @@ struct RealContentTests {
         let graph = try await graph
         let entityPages = graph.municipalities.count + graph.documents.count + graph.sections.count + graph.items.count
             + graph.themes.count + graph.tags.count + graph.pages.count
-        #expect(site.pagePaths.count == 4 + entityPages)
+        let timelinePages = 1 + graph.documentTimelines.count
+        #expect(site.pagePaths.count == 4 + entityPages + timelinePages)
         for path in site.pagePaths {
             let page = try #require(site.page(path))
             #expect(page.h1Count == 1, "\(path) has \(page.h1Count) h1")

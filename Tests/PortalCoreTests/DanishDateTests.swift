@@ -12,7 +12,9 @@ struct DanishDateTests {
         ("Medio marts", Point(year: nil, month: 3, day: 11), Point(year: nil, month: 3, day: 20)),
         ("Ultimo januar 2019", Point(year: 2019, month: 1, day: 21), Point(year: 2019, month: 1, day: 31)),
         ("Ultimo Juni", Point(year: nil, month: 6, day: 21), Point(year: nil, month: 6, day: 30)),
-        ("Februar 2019", Point(year: 2019, month: 2, day: 1), Point(year: 2019, month: 2, day: 29)),
+        ("Februar 2019", Point(year: 2019, month: 2, day: 1), Point(year: 2019, month: 2, day: 28)),
+        ("Februar 2020", Point(year: 2020, month: 2, day: 1), Point(year: 2020, month: 2, day: 29)),
+        ("Februar", Point(year: nil, month: 2, day: 1), Point(year: nil, month: 2, day: 29)),
         ("6. september", Point(year: nil, month: 9, day: 6), Point(year: nil, month: 9, day: 6)),
         ("Ultimo 2019", Point(year: 2019, month: 9), Point(year: 2019, month: 12)),
     ])
@@ -41,7 +43,8 @@ struct DanishDateTests {
         #expect(DanishDate("Løbende")?.ongoing == true)
     }
 
-    @Test("text that is not a date", arguments: ["", "Snart", "Ultimo", "32. maj", "maj maj", "Efter behov", "2019 ultimo"])
+    @Test("text that is not a date", arguments: ["", "Snart", "Ultimo", "32. maj", "31. september", "30. februar 2020", "6. forår", "maj maj", "Efter behov", "2019 ultimo",
+                                                     "Ultimo marts 2020 – primo august 2019"])
     func notADate(text: String) {
         #expect(DanishDate(text) == nil)
     }
