@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 
 /// Something a page read from the site graph. A page's dependencies are recorded while
 /// it is prepared (see `GraphReader`), never listed by hand, so that an editor preview
@@ -29,6 +30,14 @@ public enum Dependency: Hashable, Sendable {
     case themeMatrix
     /// A document's own matrices.
     case documentMatrices(String)
+    /// Every place that cites a paragraph of Serviceloven, in order, with its sentence:
+    /// what the paragraph's page lists.
+    case lawReferences(LawParagraph)
+    /// Which paragraphs are cited and by how many places in each municipality: the § index.
+    case lawReferenceCounts
+    /// Whether a paragraph is cited anywhere, and so has a page: what a link to the
+    /// paragraph from text needs.
+    case lawParagraphPage(LawParagraph)
 }
 
 extension SiteGraph {
@@ -43,6 +52,9 @@ extension SiteGraph {
         case .settings: site == old.site
         case .themeMatrix: themeMatrix == old.themeMatrix
         case .documentMatrices(let id): documentMatrices[id] == old.documentMatrices[id]
+        case .lawReferences(let paragraph): lawReferences(to: paragraph) == old.lawReferences(to: paragraph)
+        case .lawReferenceCounts: lawParagraphCounts == old.lawParagraphCounts
+        case .lawParagraphPage(let paragraph): isCited(paragraph) == old.isCited(paragraph)
         }
     }
 

@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 
 /// The site graph as page preparation sees it: the same lookups as `SiteGraph`, each of
 /// which records what it read. After a page is prepared, `reads` is the complete set of
@@ -90,5 +91,32 @@ public final class GraphReader {
         let items = graph.items(withTag: id)
         for item in items { record(.entity(EntityRef(.item, item.id))) }
         return items
+    }
+
+    // MARK: References to Serviceloven
+
+    /// Every place that cites `paragraph`, in site order.
+    public func lawReferences(to paragraph: LawParagraph) -> [LawReference] {
+        record(.lawReferences(paragraph))
+        return graph.lawReferences(to: paragraph)
+    }
+
+    /// The paragraphs an entity's text cites, in the act's order; they come from its
+    /// text, so reading them is reading the entity.
+    public func lawReferences(in entity: EntityRef) -> [LawParagraph] {
+        record(.entity(entity))
+        return graph.lawReferences(in: entity)
+    }
+
+    /// Each cited paragraph with its places per municipality, in the act's order.
+    public var lawParagraphCounts: [LawParagraphCount] {
+        record(.lawReferenceCounts)
+        return graph.lawParagraphCounts
+    }
+
+    /// Whether any text cites `paragraph`, so that it has a page to link to.
+    public func isCited(_ paragraph: LawParagraph) -> Bool {
+        record(.lawParagraphPage(paragraph))
+        return graph.isCited(paragraph)
     }
 }

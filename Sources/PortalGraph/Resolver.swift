@@ -137,7 +137,10 @@ struct Resolver {
             site: site, municipalities: municipalities, documents: documents, sections: sections,
             items: siteOrderedItems, appendices: appendices, themes: themes, tags: tags, pages: pages,
             themeMatrix: matrices.themeMatrix(),
-            documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }))
+            documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }),
+            lawReferences: LawReferenceIndex.collect(
+                municipalities: municipalities, documents: documents, sections: sections, items: siteOrderedItems,
+                appendices: appendices, topics: [(.theme, themes), (.tag, tags), (.page, pages)]))
     }
 
     /// Theme ids without duplicates, in the themes' own order.

@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 
 /// The whole site as data: every entity resolved, ordered and placed, with the relations
 /// and matrices the pages show. It knows nothing about HTML or templates, so the same
@@ -18,6 +19,8 @@ public struct SiteGraph: Sendable {
     public var documentMatrices: [String: [DocumentMatrix]]
     /// The drafts the graph holds (only a preview's graph has any): their pages say so.
     public var drafts: Set<EntityRef> = []
+    /// Every reference to Serviceloven in the text, found once (see `LawReferenceIndex`).
+    let lawReferenceIndex: LawReferenceIndex
 
     private var municipalityIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
@@ -33,7 +36,7 @@ public struct SiteGraph: Sendable {
     init(
         site: SiteConfig, municipalities: [Municipality], documents: [Document], sections: [Section], items: [Item],
         appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic],
-        themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]]
+        themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]], lawReferences: LawReferenceIndex = LawReferenceIndex()
     ) {
         self.site = site
         self.municipalities = municipalities
@@ -46,6 +49,7 @@ public struct SiteGraph: Sendable {
         self.pages = pages
         self.themeMatrix = themeMatrix
         self.documentMatrices = documentMatrices
+        lawReferenceIndex = lawReferences
         municipalityIndex = Self.index(municipalities.map(\.id))
         documentIndex = Self.index(documents.map(\.id))
         sectionIndex = Self.index(sections.map(\.id))
@@ -80,4 +84,24 @@ public struct SiteGraph: Sendable {
 
     /// Items with a tag, in site order.
     public func items(withTag id: String) -> [Item] { (itemsByTag[id] ?? []).compactMap(item) }
+
+    // MARK: References to Serviceloven
+
+    /// Every place the text cites a paragraph of Serviceloven, in site order.
+    public var lawReferences: [LawReference] { lawReferenceIndex.all }
+
+    /// The paragraphs an entity's text cites, each once, in the act's order.
+    public func lawReferences(in entity: EntityRef) -> [LawParagraph] { lawReferenceIndex.paragraphs(in: entity) }
+
+    /// Every place that cites `paragraph`, in site order.
+    public func lawReferences(to paragraph: LawParagraph) -> [LawReference] { lawReferenceIndex.references(to: paragraph) }
+
+    /// The paragraphs the text cites, each once, in the act's order: each has a page.
+    public var lawParagraphs: [LawParagraph] { lawReferenceIndex.paragraphs }
+
+    /// Each cited paragraph with how many places cite it per municipality, in the act's order.
+    public var lawParagraphCounts: [LawParagraphCount] { lawReferenceIndex.counts }
+
+    /// Whether any text cites `paragraph` (and so whether it has a page).
+    public func isCited(_ paragraph: LawParagraph) -> Bool { lawReferenceIndex.isCited(paragraph) }
 }
