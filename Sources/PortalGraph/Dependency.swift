@@ -38,6 +38,8 @@ public enum Dependency: Hashable, Sendable {
     /// Whether a paragraph is cited anywhere, and so has a page: what a link to the
     /// paragraph from text needs.
     case lawParagraphPage(LawParagraph)
+    /// What editors write about a paragraph (also when no file does: one appearing is a change).
+    case lawParagraphText(LawParagraph)
 }
 
 extension SiteGraph {
@@ -55,6 +57,7 @@ extension SiteGraph {
         case .lawReferences(let paragraph): lawReferences(to: paragraph) == old.lawReferences(to: paragraph)
         case .lawReferenceCounts: lawParagraphCounts == old.lawParagraphCounts
         case .lawParagraphPage(let paragraph): isCited(paragraph) == old.isCited(paragraph)
+        case .lawParagraphText(let paragraph): lawParagraphText(for: paragraph) == old.lawParagraphText(for: paragraph)
         }
     }
 
@@ -69,6 +72,7 @@ extension SiteGraph {
         case .theme: theme(ref.id)
         case .tag: tag(ref.id)
         case .page: page(ref.id)
+        case .lawParagraph: lawParagraph(ref.id)
         }
     }
 
@@ -82,6 +86,7 @@ extension SiteGraph {
         case .theme: themes
         case .tag: tags
         case .page: pages
+        case .lawParagraph: lawParagraphTexts
         }
     }
 }

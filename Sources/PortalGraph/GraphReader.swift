@@ -50,6 +50,7 @@ public final class GraphReader {
     public var themes: [Topic] { record(.all(.theme)); return graph.themes }
     public var tags: [Topic] { record(.all(.tag)); return graph.tags }
     public var pages: [Topic] { record(.all(.page)); return graph.pages }
+    public var lawParagraphTexts: [LawParagraphText] { record(.all(.lawParagraph)); return graph.lawParagraphTexts }
 
     // MARK: One entity
 
@@ -61,6 +62,7 @@ public final class GraphReader {
     public func theme(_ id: String) -> Topic? { record(.theme, graph.theme(id), id: id) }
     public func tag(_ id: String) -> Topic? { record(.tag, graph.tag(id), id: id) }
     public func page(_ id: String) -> Topic? { record(.page, graph.page(id), id: id) }
+    public func lawParagraph(_ id: String) -> LawParagraphText? { record(.lawParagraph, graph.lawParagraph(id), id: id) }
 
     /// The title and address of a theme, tag or free page, for a link to it: reading
     /// only this much makes the page depend on only this much.
@@ -112,6 +114,12 @@ public final class GraphReader {
     public var lawParagraphCounts: [LawParagraphCount] {
         record(.lawReferenceCounts)
         return graph.lawParagraphCounts
+    }
+
+    /// What editors write about `paragraph`, if a file does.
+    public func lawParagraphText(for paragraph: LawParagraph) -> LawParagraphText? {
+        record(.lawParagraphText(paragraph))
+        return graph.lawParagraphText(for: paragraph)
     }
 
     /// Whether any text cites `paragraph`, so that it has a page to link to.

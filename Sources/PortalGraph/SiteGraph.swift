@@ -14,6 +14,8 @@ public struct SiteGraph: Sendable {
     public var themes: [Topic]
     public var tags: [Topic]
     public var pages: [Topic]
+    /// What editors write about paragraphs of Serviceloven, in the act's order.
+    public var lawParagraphTexts: [LawParagraphText]
     public var themeMatrix: ThemeMatrix
     /// Matrices per document id, in the order they are shown.
     public var documentMatrices: [String: [DocumentMatrix]]
@@ -30,12 +32,14 @@ public struct SiteGraph: Sendable {
     private var themeIndex: [String: Int] = [:]
     private var tagIndex: [String: Int] = [:]
     private var pageIndex: [String: Int] = [:]
+    private var lawParagraphIndex: [String: Int] = [:]
+    private var lawParagraphTextIndex: [LawParagraph: Int] = [:]
     private var itemsByTheme: [String: [String]] = [:]
     private var itemsByTag: [String: [String]] = [:]
 
     init(
         site: SiteConfig, municipalities: [Municipality], documents: [Document], sections: [Section], items: [Item],
-        appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic],
+        appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic], lawParagraphTexts: [LawParagraphText] = [],
         themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]], lawReferences: LawReferenceIndex = LawReferenceIndex()
     ) {
         self.site = site
@@ -47,6 +51,7 @@ public struct SiteGraph: Sendable {
         self.themes = themes
         self.tags = tags
         self.pages = pages
+        self.lawParagraphTexts = lawParagraphTexts
         self.themeMatrix = themeMatrix
         self.documentMatrices = documentMatrices
         lawReferenceIndex = lawReferences
@@ -58,6 +63,8 @@ public struct SiteGraph: Sendable {
         themeIndex = Self.index(themes.map(\.id))
         tagIndex = Self.index(tags.map(\.id))
         pageIndex = Self.index(pages.map(\.id))
+        lawParagraphIndex = Self.index(lawParagraphTexts.map(\.id))
+        lawParagraphTextIndex = Dictionary(lawParagraphTexts.enumerated().map { ($1.paragraph, $0) }, uniquingKeysWith: { first, _ in first })
         for item in items {
             for theme in item.themeIDs { itemsByTheme[theme, default: []].append(item.id) }
             for tag in item.tagIDs { itemsByTag[tag, default: []].append(item.id) }
@@ -78,6 +85,12 @@ public struct SiteGraph: Sendable {
     public func theme(_ id: String) -> Topic? { themeIndex[id].map { themes[$0] } }
     public func tag(_ id: String) -> Topic? { tagIndex[id].map { tags[$0] } }
     public func page(_ id: String) -> Topic? { pageIndex[id].map { pages[$0] } }
+    public func lawParagraph(_ id: String) -> LawParagraphText? { lawParagraphIndex[id].map { lawParagraphTexts[$0] } }
+
+    /// What editors write about `paragraph`, if a file does.
+    public func lawParagraphText(for paragraph: LawParagraph) -> LawParagraphText? {
+        lawParagraphTextIndex[paragraph].map { lawParagraphTexts[$0] }
+    }
 
     /// Items under a cross-municipality theme, in site order (municipality, document, item).
     public func items(inTheme id: String) -> [Item] { (itemsByTheme[id] ?? []).compactMap(item) }
