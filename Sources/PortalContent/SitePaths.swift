@@ -14,16 +14,20 @@ extension SiteConfig {
         public var tags: String
         public var data: String
         public var assets: String
+        /// The § index: the references to Serviceloven, one page per paragraph below it.
+        public var lawReferences: String
         /// Where each path is written in `site.yaml`; empty for paths left at their default,
         /// so that a page that collides with one can name the line to change.
         public var locations: [Folder: SourceLocation] = [:]
 
         /// The addresses used when `site.yaml` does not name its own.
-        public static let standard = Paths(municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets")
+        public static let standard = Paths(
+            municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets", lawReferences: "law-references")
 
         /// The folders the generator itself writes at the root of the site, one per field of `paths:`.
         public enum Folder: String, Sendable, Hashable, CaseIterable {
             case municipalities, themes, tags, data, assets
+            case lawReferences = "law_references"
 
             /// What the generator puts there, for messages.
             public var contents: String {
@@ -33,6 +37,7 @@ extension SiteConfig {
                 case .tags: "the tags listing"
                 case .data: "the data files"
                 case .assets: "the theme's assets"
+                case .lawReferences: "the index of references to Serviceloven"
                 }
             }
         }
@@ -45,6 +50,7 @@ extension SiteConfig {
                 case .tags: tags
                 case .data: data
                 case .assets: assets
+                case .lawReferences: lawReferences
                 }
             }
             set {
@@ -54,6 +60,7 @@ extension SiteConfig {
                 case .tags: tags = newValue
                 case .data: data = newValue
                 case .assets: assets = newValue
+                case .lawReferences: lawReferences = newValue
                 }
             }
         }

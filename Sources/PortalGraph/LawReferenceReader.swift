@@ -9,6 +9,14 @@ public struct LawMention: Hashable, Sendable {
     public var range: Range<String.Index>
     /// Each paragraph once, in the order the text names them.
     public var paragraphs: [LawParagraph]
+    /// Each number as written (with its letter), in order: where each paragraph of a list
+    /// stands, so that each can link to its own page.
+    public var numbers: [Number]
+
+    public struct Number: Hashable, Sendable {
+        public var paragraph: LawParagraph
+        public var range: Range<String.Index>
+    }
 }
 
 /// Finds the references to Serviceloven in a text. The one recogniser of the portal: the
@@ -83,7 +91,11 @@ private struct MentionScanner {
             }
             if let found = mention(at: position) {
                 if found.isServiceloven {
-                    result.append(LawMention(range: indices[found.start]..<indices[found.end], paragraphs: found.paragraphs))
+                    var paragraphs: [LawParagraph] = []
+                    for number in found.numbers where !paragraphs.contains(number.paragraph) { paragraphs.append(number.paragraph) }
+                    result.append(LawMention(
+                        range: indices[found.start]..<indices[found.end], paragraphs: paragraphs,
+                        numbers: found.numbers.map { LawMention.Number(paragraph: $0.paragraph, range: indices[$0.start]..<indices[$0.end]) }))
                 }
                 position = found.end
             } else {
@@ -96,8 +108,15 @@ private struct MentionScanner {
     struct Found {
         var start: Int
         var end: Int
-        var paragraphs: [LawParagraph]
+        var numbers: [Written]
         var isServiceloven: Bool
+    }
+
+    /// A number as written, from its first digit to its letter.
+    struct Written {
+        var paragraph: LawParagraph
+        var start: Int
+        var end: Int
     }
 
     /// The mention whose sign is at `sign`, whichever law it cites; nil when no paragraph follows.
@@ -107,20 +126,21 @@ private struct MentionScanner {
         let signs = position - sign
         guard signs <= 2 else { return nil }
         let several = signs == 2
-        guard let (first, afterFirst) = paragraph(at: skipSpaces(position)) else { return nil }
-        var paragraphs = [first]
+        let firstStart = skipSpaces(position)
+        guard let (first, afterFirst) = paragraph(at: firstStart) else { return nil }
+        var numbers = [Written(paragraph: first, start: firstStart, end: afterFirst)]
         var end = subsection(after: afterFirst) ?? afterFirst
-        while let (next, after) = listed(after: end, several: several) {
-            if !paragraphs.contains(next) { paragraphs.append(next) }
+        while let (next, start, after) = listed(after: end, several: several) {
+            numbers.append(Written(paragraph: next, start: start, end: after))
             end = subsection(after: after) ?? after
         }
         switch lawBefore(sign) {
         case .serviceloven(let nameStart):
-            return Found(start: nameStart, end: end, paragraphs: paragraphs, isServiceloven: true)
+            return Found(start: nameStart, end: end, numbers: numbers, isServiceloven: true)
         case .other:
-            return Found(start: sign, end: end, paragraphs: paragraphs, isServiceloven: false)
+            return Found(start: sign, end: end, numbers: numbers, isServiceloven: false)
         case nil:
-            return Found(start: sign, end: end, paragraphs: paragraphs, isServiceloven: lawAfter(end) ?? true)
+            return Found(start: sign, end: end, numbers: numbers, isServiceloven: lawAfter(end) ?? true)
         }
     }
 
@@ -152,8 +172,9 @@ private struct MentionScanner {
         return (paragraph, end)
     }
 
-    /// The next paragraph of a list (`/104`, `og 104`, `, 104`, `-105`) after `end`.
-    func listed(after end: Int, several: Bool) -> (LawParagraph, Int)? {
+    /// The next paragraph of a list (`/104`, `og 104`, `, 104`, `-105`) after `end`, where
+    /// its number starts and where it ends.
+    func listed(after end: Int, several: Bool) -> (LawParagraph, Int, Int)? {
         var position = skipSpaces(end)
         guard position < count else { return nil }
         if characters[position] == "/" {
@@ -165,7 +186,8 @@ private struct MentionScanner {
         } else {
             return nil
         }
-        return paragraph(at: skipSpaces(position))
+        let start = skipSpaces(position)
+        return paragraph(at: start).map { ($0.0, start, $0.1) }
     }
 
     /// The end of a subsection after a paragraph (`, stk. 2`, ` stk. 2, nr. 3`), if one follows.

@@ -323,12 +323,22 @@ struct LawReferenceIndex: Hashable, Sendable {
             return QuotedSentence(parts: parts)
         }
 
-        /// The start of the first whole word at or after `from` (never past `limit`).
+        /// The start of the first whole word at or after `from` (never past `limit`); a
+        /// dash or other punctuation standing alone there is passed over.
         static func wordStart(in text: String, from: String.Index, limit: String.Index) -> String.Index {
             var index = from
             while index < limit, !text[index].isWhitespace { index = text.index(after: index) }
-            while index < limit, text[index].isWhitespace { index = text.index(after: index) }
+            while index < limit, text[index].isWhitespace || (text[index].isPunctuation && isAlone(text, index)) {
+                index = text.index(after: index)
+            }
             return index
+        }
+
+        /// Whether the character at `index` stands between spaces (or at the text's ends).
+        static func isAlone(_ text: String, _ index: String.Index) -> Bool {
+            let after = text.index(after: index)
+            return (index == text.startIndex || text[text.index(before: index)].isWhitespace)
+                && (after == text.endIndex || text[after].isWhitespace)
         }
 
         /// The end of the last whole word at or before `from` (never before `limit`).

@@ -11,11 +11,13 @@ public enum PageJob: Sendable, Hashable {
     case home, municipalities, themes, tags
     case municipality(String), document(String), section(String), item(String)
     case theme(String), tag(String), page(String)
+    /// The § index, and the page of one paragraph of Serviceloven that the text cites.
+    case lawReferences, lawParagraph(LawParagraph)
 
     /// The entity the page shows, for the pages of one entity.
     public var entity: EntityRef? {
         switch self {
-        case .home, .municipalities, .themes, .tags: nil
+        case .home, .municipalities, .themes, .tags, .lawReferences, .lawParagraph: nil
         case .municipality(let id): EntityRef(.municipality, id)
         case .document(let id): EntityRef(.document, id)
         case .section(let id): EntityRef(.section, id)
@@ -47,6 +49,8 @@ public struct SiteRenderer: Sendable {
         jobs += graph.themes.map { .theme($0.id) }
         jobs += graph.tags.map { .tag($0.id) }
         jobs += graph.pages.map { .page($0.id) }
+        jobs.append(.lawReferences)
+        jobs += graph.lawParagraphs.map { .lawParagraph($0) }
         return jobs
     }
 
@@ -75,6 +79,8 @@ public struct SiteRenderer: Sendable {
         case .page(let id):
             let dataFiles = DataExport.descriptions(dataFolder: graph.site.paths.data, strings: theme.strings)
             return graph.page(id).map { view.freePage($0, dataFiles: dataFiles) }
+        case .lawReferences: return view.lawReferencesPage()
+        case .lawParagraph(let paragraph): return view.lawParagraphPage(paragraph)
         }
     }
 

@@ -20,12 +20,17 @@ struct IncrementalSiteTests {
         var touchesEveryPage = false
         /// The pages that must be rendered again, where the edit pins them down.
         var renders: [String]?
+        /// Pages that must be among those rendered again, and pages that must not be.
+        var includes: [String] = []
+        var leavesAlone: [String] = []
         let apply: @Sendable (_ content: URL, _ theme: URL) throws -> [FileChange]
         var testDescription: String { name }
     }
 
     static let item = "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-01.md"
     static let section = "kommuner/eksempel/handleplan-2024/sektioner/eksempel-maal-1.md"
+    /// The item that cites § 85.
+    static let referringItem = "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-02.md"
 
     static let edits: [Edit] = [
         Edit(name: "an item's title") { content, _ in
@@ -81,6 +86,30 @@ struct IncrementalSiteTests {
         Edit(name: "an item that becomes a draft, which a build leaves out") { content, _ in
             [try replace("title: Fælles café en gang om ugen", with: "draft: true\ntitle: Fælles café en gang om ugen", in: content, item)]
         },
+        Edit(name: "a § reference added to an item's text, which gives the paragraph a page",
+             includes: ["lovhenvisninger/", "lovhenvisninger/103/", "lovhenvisninger/104/"], leavesAlone: ["lovhenvisninger/85/"]) { content, _ in
+            [try append("\nEksempelteksten nævner også §§ 103/104.\n", in: content, item)]
+        },
+        Edit(name: "the only § reference to a paragraph removed, which takes its page away") { content, _ in
+            [try replace("Eksempelindsatsen hører under servicelovens § 85.", with: "Eksempelindsatsen har ingen henvisning.",
+                         in: content, referringItem)]
+        },
+        Edit(name: "the sentence around a § reference", includes: ["lovhenvisninger/85/"], leavesAlone: ["lovhenvisninger/"]) { content, _ in
+            [try replace("Eksempelindsatsen hører under", with: "Eksempelindsatsen følger", in: content, referringItem)]
+        },
+        Edit(name: "a second § reference to a cited paragraph, which changes the counts",
+             includes: ["lovhenvisninger/", "lovhenvisninger/85/"]) { content, _ in
+            [try append("\nEksempelcaféen er også et tilbud efter § 85.\n", in: content, item)]
+        },
+        Edit(name: "a text about a law paragraph added", renders: ["lovhenvisninger/85/"]) { content, _ in
+            let url = content.appendingPathComponent("lovhenvisninger/eksempel-85.md")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("---\nkind: law-paragraph\nid: eksempel-85\nparagraph: \"85\"\ntitle: Eksempeltitel\n---\nEksempeltekst.\n".utf8).write(to: url)
+            return [FileChange(.created, url)]
+        },
+        Edit(name: "the path of the § index in site.yaml", touchesEveryPage: true) { content, _ in
+            [try replace("law_references: lovhenvisninger", with: "law_references: paragraffer", in: content, "site.yaml")]
+        },
         Edit(name: "the portal's title in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("title: Eksempelportalen", with: "title: Eksempelportalen 2", in: content, "site.yaml")]
         },
@@ -116,6 +145,8 @@ struct IncrementalSiteTests {
             if let renders = edit.renders {
                 #expect(update.rendered == renders)
             }
+            for path in edit.includes { #expect(update.rendered.contains(path), "\(path) was not rendered again") }
+            for path in edit.leavesAlone { #expect(!update.rendered.contains(path), "\(path) was rendered again") }
             if edit.touchesEveryPage {
                 #expect(update.rendered.count == fresh.pages.count)
             } else {

@@ -102,6 +102,13 @@ struct LawReferenceReaderTests {
         #expect(read(text) == expected)
     }
 
+    @Test func eachNumberIsKeptWhereItIsWritten() throws {
+        let text = "Servicelovens §§ 103/104 og 82 a"
+        let mention = try #require(reader.mentions(in: text).first)
+        #expect(mention.numbers.map { String(text[$0.range]) } == ["103", "104", "82 a"])
+        #expect(mention.numbers.map(\.paragraph.description) == ["103", "104", "82a"])
+    }
+
     @Test func paragraphsAreListedOnceInTheOrderFirstCited() {
         #expect(reader.paragraphs(in: "§ 103, §§ 85 og 103, § 82a").map(\.description) == ["103", "85", "82a"])
     }
