@@ -115,6 +115,8 @@ extension ViewContext {
         }
         if let text = graph.lawParagraphText(for: paragraph) {
             values["about"] = ["title": text.title, "body": markdown.html(text.body, under: 2, linking: lawLinker(links, except: paragraph))]
+            // The preview shows a draft text, marked as one.
+            if graph.isDraft(EntityRef(.lawParagraph, text.id)) { values["isDraft"] = true }
         }
         return PreparedPage(
             path: path, template: "law-paragraph", kind: "law-paragraph",

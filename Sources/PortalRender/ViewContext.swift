@@ -128,13 +128,14 @@ struct ViewContext {
     /// HTML for content that stands under a heading of `level` on the page, with its
     /// references to Serviceloven linked to their paragraphs' pages.
     func html(_ text: String, under level: Int, _ links: Links) -> String {
-        markdown.html(text, under: level, linking: lawLinker(links))
+        // Most texts cite nothing; they are rendered without looking for references.
+        markdown.html(text, under: level, linking: text.contains("§") ? lawLinker(links) : nil)
     }
 
     /// HTML for a short Markdown text inside another element (a list entry, a table
     /// cell), with its references linked.
     func inline(_ text: String, _ links: Links) -> String {
-        markdown.inlineHTML(text, linking: lawLinker(links))
+        markdown.inlineHTML(text, linking: text.contains("§") ? lawLinker(links) : nil)
     }
 
     /// A one-line text that is not Markdown (a key figure, an administrative idea), as

@@ -121,12 +121,14 @@ struct LawReferencePagesTests {
     // MARK: Made-up content
 
     /// Builds the minimal fixture with `files` added (paths below content/), into memory.
-    func build(_ files: [String: String]) async throws -> (site: Site, files: [String: String]) {
+    func build(_ files: [String: String], drafts: Bool = false) async throws -> (site: Site, files: [String: String]) {
         try await Repository.withTemporaryDirectory { folder in
             let content = folder.appendingPathComponent("content")
             try FileManager.default.copyItem(at: Repository.fixtures.appendingPathComponent("minimal"), to: content)
             try writeContent(files, to: content)
-            let site = await Site.load(SiteSources(contentDirectory: content, themeDirectory: Repository.theme, contentDisplay: "content"))
+            var sources = SiteSources(contentDirectory: content, themeDirectory: Repository.theme, contentDisplay: "content")
+            sources.includeDrafts = drafts
+            let site = await Site.load(sources)
             let memory = MemoryFolder()
             _ = site.renderAll(emit: memory.write)
             return (site, memory.files.mapValues { String(decoding: $0, as: UTF8.self) })
@@ -160,6 +162,18 @@ struct LawReferencePagesTests {
         let itemPage = try #require(files[itemPath + "index.html"])
         #expect(!itemPage.contains("<script"))
         #expect(itemPage.contains("<li>Eksempel: <a href=\"../../../../lovhenvisninger/85/index.html\">§ 85</a> &amp; &quot;citat&quot;"))
+    }
+
+    @Test func aDraftTextAboutAParagraphIsShownOnlyByThePreviewMarkedAsADraft() async throws {
+        let text = ["lovhenvisninger/eksempel-85.md": "---\nkind: law-paragraph\nid: eksempel-85\nparagraph: \"85\"\ntitle: Eksempeltitel\ndraft: true\n---\nEksempeltekst.\n"]
+        let (_, built) = try await build(text)
+        let page = try #require(built["lovhenvisninger/85/index.html"])
+        #expect(!page.contains("Eksempeltitel"))
+        #expect(page.contains("Portalens kilder siger ikke, hvad paragraffen handler om."))
+        let (_, preview) = try await build(text, drafts: true)
+        let shown = try #require(preview["lovhenvisninger/85/index.html"])
+        #expect(shown.contains("<p class=\"lead\">Eksempeltitel</p>"))
+        #expect(shown.contains("class=\"draft-notice\""))
     }
 
     @Test func placesOutsideAnyMunicipalityHaveTheirOwnColumnAndPart() async throws {
