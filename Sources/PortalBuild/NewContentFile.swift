@@ -150,6 +150,7 @@ public struct NewContentFile: Sendable {
             let known = index.ids(of: other)
             if known.isEmpty { return "there is no \(other.rawValue) yet; make one first with 'portal new \(other.rawValue)'" }
             return "the id of its \(other.rawValue): " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", ..." : "")
+        case .paragraphNumber: return "the paragraph of Serviceloven the text is about, without '§', such as 85 or 82a"
         default: return "give its value"
         }
     }

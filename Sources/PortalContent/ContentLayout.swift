@@ -1,6 +1,6 @@
 /// The folders README's convention puts content files in:
 /// `kommuner/<kommune>/kommune.md`, `kommuner/<kommune>/<dokument>/{dokument.md,
-/// sektioner/, indsatser/, bilag/}`, `temaer/`, `tags/`, `sider/`.
+/// sektioner/, indsatser/, bilag/}`, `temaer/`, `tags/`, `sider/`, `lovhenvisninger/`.
 ///
 /// The reader reads every `.md` file whatever its folder; this is only where `portal new`
 /// puts a new file, so that editors find things where they expect them. The names are
@@ -23,6 +23,7 @@ public enum ContentLayout {
         case .theme: ["temaer", id + ".md"]
         case .tag: ["tags", id + ".md"]
         case .page: ["sider", id + ".md"]
+        case .lawParagraph: ["lovhenvisninger", id + ".md"]
         }
     }
 
@@ -32,7 +33,7 @@ public enum ContentLayout {
         switch kind {
         case .document: .municipality
         case .section, .item, .appendix: .document
-        case .municipality, .theme, .tag, .page: nil
+        case .municipality, .theme, .tag, .page, .lawParagraph: nil
         }
     }
 }

@@ -27,6 +27,8 @@ extension LoadedContent {
             case .theme(let topic) where topic.header.draft, .tag(let topic) where topic.header.draft,
                  .page(let topic) where topic.header.draft:
                 mark(topic.header)
+            case .lawParagraph(let text) where text.header.draft:
+                mark(text.header)
             default: break
             }
         }

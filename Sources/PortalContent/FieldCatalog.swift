@@ -51,6 +51,16 @@ public enum FieldCatalog {
                 FieldSpec("layout", .text,
                           "The theme template that shows the page (default: page); 'data' adds the table of data files."),
             ] + tail
+        case .lawParagraph:
+            // Its page is at its paragraph's number and it quotes several sources, so
+            // it has no slug, order or source page of its own.
+            [kindField(kind), id,
+             FieldSpec("paragraph", .paragraphNumber, .required,
+                       "The paragraph of Serviceloven the text is about, as the act numbers it, without '§' (quote it: \"85\", \"82a\")."),
+             FieldSpec("title", .text, .required,
+                       "What the paragraph is about, in the sources' own words; shown on the paragraph's page."),
+             draft,
+            ]
         }
     }
 
@@ -65,6 +75,8 @@ public enum FieldCatalog {
         case .theme: "A short description of the theme, in Markdown."
         case .tag: "An optional description of the tag, in Markdown."
         case .page: "The text of the page, in Markdown."
+        case .lawParagraph:
+            "What the sources say about the paragraph, in Markdown, quoted with where each quote stands; nothing the sources do not say."
         }
     }
 
@@ -90,9 +102,11 @@ public enum FieldCatalog {
         FieldSpec("page", .wholeNumber,
                   "Page number in the source document where the text stands, counted from 1 as the source prints it."),
         FieldSpec("source_section", .text, "The source's own heading where the text stands, when the source has no page numbers."),
-        FieldSpec("draft", .flag,
-                  "true: not yet for publishing; portal serve shows it, portal build leaves it (and what belongs to it) out."),
+        draft,
     ]
+
+    static let draft = FieldSpec("draft", .flag,
+                                 "true: not yet for publishing; portal serve shows it, portal build leaves it (and what belongs to it) out.")
 
     // MARK: Documents
 

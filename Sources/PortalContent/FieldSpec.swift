@@ -79,6 +79,8 @@ public indirect enum FieldType: Sendable, Hashable {
     case fields([FieldSpec])
     /// An absolute `http://` or `https://` address.
     case webAddress
+    /// A paragraph of Serviceloven as the act numbers it, without `§`: `85`, `82a`.
+    case paragraphNumber
 
     /// One of the raw values of `type`, in its declared order.
     public static func choice<T: RawRepresentable & CaseIterable>(of type: T.Type) -> FieldType where T.RawValue == String {
@@ -102,6 +104,7 @@ public indirect enum FieldType: Sendable, Hashable {
         case .objects: "list of entries"
         case .fields: "fields"
         case .webAddress: "http(s) address"
+        case .paragraphNumber: "a paragraph number such as \"85\" or \"82a\""
         }
     }
 }

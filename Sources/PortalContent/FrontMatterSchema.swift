@@ -42,6 +42,8 @@ public enum FrontMatterSchema {
     static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
     /// Text that shows something: not empty, not only spaces.
     static let visiblePattern = "\\S"
+    /// What `LawParagraph` reads: 1 to 999 and perhaps a letter, spaces around allowed.
+    static let paragraphPattern = "^ *[1-9][0-9]{0,2} ?[A-Za-z]? *$"
 
     /// - Parameter kind: the kind whose files the schema is for; nil for `site.yaml`.
     private static func root(name: String, title: String, description: String, fields: [FieldSpec], kind: EntityKind?) -> JSONText {
@@ -81,6 +83,8 @@ public enum FrontMatterSchema {
             if field.isRequired { members.append(("pattern", .string(visiblePattern))) }
         case .webAddress:
             members += [("type", types("string", nullable: nullable)), ("pattern", .string("^https?://"))]
+        case .paragraphNumber:
+            members += [("type", types("string", nullable: nullable)), ("pattern", .string(paragraphPattern))]
         case .references:
             members += list(of: .object([("type", .string("string")), ("pattern", .string(idPattern))]), nullable: nullable)
         case .texts:

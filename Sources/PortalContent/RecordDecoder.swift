@@ -110,6 +110,10 @@ public struct RecordDecoder: Sendable {
             return header.map { .tag(PlainRecord(header: $0)) }
         case .page:
             return header.map { .page(PlainRecord(header: $0, layout: fields.located("layout"))) }
+        case .lawParagraph:
+            let paragraph = lawParagraph(fields)
+            guard let header, let paragraph else { return nil }
+            return .lawParagraph(LawParagraphRecord(header: header, paragraph: paragraph))
         }
     }
 
@@ -156,6 +160,19 @@ public struct RecordDecoder: Sendable {
     /// "try 'x'", unless `x` is empty or the value itself: a suggestion must be a change that works.
     static func suggestion(_ candidate: String, for value: String) -> String? {
         candidate.isEmpty || candidate == value ? nil : "try '\(candidate)'"
+    }
+
+    /// The `paragraph:` of a law-paragraph file, read as Serviceloven numbers it.
+    private func lawParagraph(_ fields: YAMLFields) -> Located<LawParagraph>? {
+        guard let written = fields.located("paragraph", required: true) else { return nil }
+        guard let paragraph = LawParagraph(written.value) else {
+            let hint = written.value.contains("§")
+                ? "write the number without '§', such as '\(written.value.filter { $0 != "§" && $0 != " " })'"
+                : "write the paragraph as Serviceloven numbers it: a number from 1 to 999 and perhaps a letter, such as '85' or '82a'"
+            fields.sink.error(written.location, "'\(written.value)' is not a paragraph of Serviceloven", hint: hint)
+            return nil
+        }
+        return Located(paragraph, at: written.location)
     }
 
     private func decodeDocument(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {

@@ -3,6 +3,8 @@ import PortalCore
 /// The kinds of file the portal understands; the `kind:` field of every content file.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
     case municipality, document, section, item, appendix, theme, tag, page
+    /// What editors write about a paragraph of Serviceloven, shown on its page.
+    case lawParagraph = "law-paragraph"
 
     /// "a" or "an", for messages ("an item file").
     public var article: String {
@@ -234,6 +236,15 @@ public struct PlainRecord: Sendable, Hashable {
     public var layout: Located<String>?
 }
 
+/// What editors write about a paragraph of Serviceloven (`kind: law-paragraph`): its
+/// title and text are shown on the paragraph's page in the § index. Only what the
+/// sources say about the paragraph belongs here.
+public struct LawParagraphRecord: Sendable, Hashable {
+    public var header: RecordHeader
+    /// The paragraph, and where it is written.
+    public var paragraph: Located<LawParagraph>
+}
+
 /// One decoded content file.
 public enum ContentRecord: Sendable, Hashable {
     case municipality(MunicipalityRecord)
@@ -244,6 +255,7 @@ public enum ContentRecord: Sendable, Hashable {
     case theme(PlainRecord)
     case tag(PlainRecord)
     case page(PlainRecord)
+    case lawParagraph(LawParagraphRecord)
 
     public var header: RecordHeader {
         switch self {
@@ -253,6 +265,7 @@ public enum ContentRecord: Sendable, Hashable {
         case .item(let record): record.header
         case .appendix(let record): record.header
         case .theme(let record), .tag(let record), .page(let record): record.header
+        case .lawParagraph(let record): record.header
         }
     }
 }

@@ -16,16 +16,20 @@ extension SiteConfig {
         public var assets: String
         /// The timeline of milestones across municipalities, and each document's below it.
         public var timeline: String = "timeline"
+        /// The § index: the references to Serviceloven, one page per paragraph below it.
+        public var lawReferences: String
         /// Where each path is written in `site.yaml`; empty for paths left at their default,
         /// so that a page that collides with one can name the line to change.
         public var locations: [Folder: SourceLocation] = [:]
 
         /// The addresses used when `site.yaml` does not name its own.
-        public static let standard = Paths(municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets")
+        public static let standard = Paths(
+            municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets", lawReferences: "law-references")
 
         /// The folders the generator itself writes at the root of the site, one per field of `paths:`.
         public enum Folder: String, Sendable, Hashable, CaseIterable {
             case municipalities, themes, tags, data, assets, timeline
+            case lawReferences = "law_references"
 
             /// What the generator puts there, for messages.
             public var contents: String {
@@ -36,6 +40,7 @@ extension SiteConfig {
                 case .data: "the data files"
                 case .assets: "the theme's assets"
                 case .timeline: "the timelines"
+                case .lawReferences: "the index of references to Serviceloven"
                 }
             }
         }
@@ -49,6 +54,7 @@ extension SiteConfig {
                 case .data: data
                 case .assets: assets
                 case .timeline: timeline
+                case .lawReferences: lawReferences
                 }
             }
             set {
@@ -59,6 +65,7 @@ extension SiteConfig {
                 case .data: data = newValue
                 case .assets: assets = newValue
                 case .timeline: timeline = newValue
+                case .lawReferences: lawReferences = newValue
                 }
             }
         }

@@ -85,9 +85,19 @@ struct ContentExercise: Sendable {
         _ = checked(renderer.html(text))
         _ = checked(renderer.html(text, under: 3))
         _ = renderer.plainText(text)
+        lawReferences(text)
         let fields = MarkdownFields(splitting: text)
         _ = checked(renderer.html(fields.intro))
         for field in fields.fields { _ = checked(renderer.html(field.markdown, under: 2)) }
+    }
+
+    /// The § reader on each text block, and its links in the rendered page.
+    private func lawReferences(_ text: String) {
+        let reader = LawReferenceReader()
+        for block in renderer.textBlocks(text) { Invariants.lawMentions(reader.mentions(in: block), in: block, reader: reader) }
+        let linker: TextLinker = { run in reader.mentions(in: run).map { TextLink(range: $0.range, url: "../lov/index.html") } }
+        _ = checked(renderer.html(text, linking: linker))
+        _ = checked(renderer.inlineHTML(text, linking: linker))
     }
 
     private func inline(_ text: String) {

@@ -1,5 +1,6 @@
 import PortalContent
 import PortalCore
+import PortalGraph
 import PortalMarkdown
 
 /// Properties that must hold for every input, checked on what the real code paths
@@ -24,6 +25,20 @@ enum Invariants {
             let width = lines[location.line - 1].count
             require(location.column <= width + 1,
                     "column \(location.column) of a line \(width) characters long: \(diagnostic)")
+        }
+    }
+
+    /// The § reader's mentions are in order, never overlap, name at least one paragraph,
+    /// and each read alone is itself.
+    static func lawMentions(_ mentions: [LawMention], in text: String, reader: LawReferenceReader) {
+        var end = text.startIndex
+        for mention in mentions {
+            require(mention.range.lowerBound >= end, "overlapping § mentions in \(text.debugDescription)")
+            require(!mention.paragraphs.isEmpty, "a § mention without a paragraph in \(text.debugDescription)")
+            end = mention.range.upperBound
+            let alone = String(text[mention.range])
+            require(reader.mentions(in: alone).map(\.paragraphs) == [mention.paragraphs],
+                    "the § mention \(alone.debugDescription) reads differently alone")
         }
     }
 

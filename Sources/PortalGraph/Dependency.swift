@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 
 /// Something a page read from the site graph. A page's dependencies are recorded while
 /// it is prepared (see `GraphReader`), never listed by hand, so that an editor preview
@@ -37,6 +38,16 @@ public enum Dependency: Hashable, Sendable {
     case statusOverview(String)
     /// Whether any unit of a document has a status.
     case hasStatus(String)
+    /// Every place that cites a paragraph of Serviceloven, in order, with its sentence:
+    /// what the paragraph's page lists.
+    case lawReferences(LawParagraph)
+    /// Which paragraphs are cited and by how many places in each municipality: the § index.
+    case lawReferenceCounts
+    /// Whether a paragraph is cited anywhere, and so has a page: what a link to the
+    /// paragraph from text needs.
+    case lawParagraphPage(LawParagraph)
+    /// What editors write about a paragraph (also when no file does: one appearing is a change).
+    case lawParagraphText(LawParagraph)
 }
 
 extension SiteGraph {
@@ -55,6 +66,10 @@ extension SiteGraph {
         case .documentTimeline(let id): documentTimelines[id] == old.documentTimelines[id]
         case .statusOverview(let id): statusOverviews[id] == old.statusOverviews[id]
         case .hasStatus(let id): documentsWithStatus.contains(id) == old.documentsWithStatus.contains(id)
+        case .lawReferences(let paragraph): lawReferences(to: paragraph) == old.lawReferences(to: paragraph)
+        case .lawReferenceCounts: lawParagraphCounts == old.lawParagraphCounts
+        case .lawParagraphPage(let paragraph): isCited(paragraph) == old.isCited(paragraph)
+        case .lawParagraphText(let paragraph): lawParagraphText(for: paragraph) == old.lawParagraphText(for: paragraph)
         }
     }
 
@@ -69,6 +84,7 @@ extension SiteGraph {
         case .theme: theme(ref.id)
         case .tag: tag(ref.id)
         case .page: page(ref.id)
+        case .lawParagraph: lawParagraph(ref.id)
         }
     }
 
@@ -82,6 +98,7 @@ extension SiteGraph {
         case .theme: themes
         case .tag: tags
         case .page: pages
+        case .lawParagraph: lawParagraphTexts
         }
     }
 }

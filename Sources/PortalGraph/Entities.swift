@@ -142,3 +142,13 @@ public struct Topic: Sendable, Hashable, Identifiable {
     public var layout: String?
     public var layoutLocation: SourceLocation?
 }
+
+/// What editors write about a paragraph of Serviceloven (`kind: law-paragraph`), shown
+/// on the paragraph's page in the § index.
+public struct LawParagraphText: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var paragraph: LawParagraph
+    /// What the paragraph is about, in the sources' words.
+    public var title: String
+    public var body: String
+}

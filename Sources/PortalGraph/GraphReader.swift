@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 
 /// The site graph as page preparation sees it: the same lookups as `SiteGraph`, each of
 /// which records what it read. After a page is prepared, `reads` is the complete set of
@@ -73,6 +74,7 @@ public final class GraphReader {
     public var themes: [Topic] { record(.all(.theme)); return graph.themes }
     public var tags: [Topic] { record(.all(.tag)); return graph.tags }
     public var pages: [Topic] { record(.all(.page)); return graph.pages }
+    public var lawParagraphTexts: [LawParagraphText] { record(.all(.lawParagraph)); return graph.lawParagraphTexts }
 
     // MARK: One entity
 
@@ -84,6 +86,7 @@ public final class GraphReader {
     public func theme(_ id: String) -> Topic? { record(.theme, graph.theme(id), id: id) }
     public func tag(_ id: String) -> Topic? { record(.tag, graph.tag(id), id: id) }
     public func page(_ id: String) -> Topic? { record(.page, graph.page(id), id: id) }
+    public func lawParagraph(_ id: String) -> LawParagraphText? { record(.lawParagraph, graph.lawParagraph(id), id: id) }
 
     /// The title and address of a theme, tag or free page, for a link to it: reading
     /// only this much makes the page depend on only this much.
@@ -114,5 +117,38 @@ public final class GraphReader {
         let items = graph.items(withTag: id)
         for item in items { record(.entity(EntityRef(.item, item.id))) }
         return items
+    }
+
+    // MARK: References to Serviceloven
+
+    /// Every place that cites `paragraph`, in site order.
+    public func lawReferences(to paragraph: LawParagraph) -> [LawReference] {
+        record(.lawReferences(paragraph))
+        return graph.lawReferences(to: paragraph)
+    }
+
+    /// The paragraphs an entity's text cites, in the act's order; they come from its
+    /// text, so reading them is reading the entity.
+    public func lawReferences(in entity: EntityRef) -> [LawParagraph] {
+        record(.entity(entity))
+        return graph.lawReferences(in: entity)
+    }
+
+    /// Each cited paragraph with its places per municipality, in the act's order.
+    public var lawParagraphCounts: [LawParagraphCount] {
+        record(.lawReferenceCounts)
+        return graph.lawParagraphCounts
+    }
+
+    /// What editors write about `paragraph`, if a file does.
+    public func lawParagraphText(for paragraph: LawParagraph) -> LawParagraphText? {
+        record(.lawParagraphText(paragraph))
+        return graph.lawParagraphText(for: paragraph)
+    }
+
+    /// Whether any text cites `paragraph`, so that it has a page to link to.
+    public func isCited(_ paragraph: LawParagraph) -> Bool {
+        record(.lawParagraphPage(paragraph))
+        return graph.isCited(paragraph)
     }
 }

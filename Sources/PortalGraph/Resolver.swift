@@ -18,6 +18,7 @@ struct Resolver {
     let themeRecords: [PlainRecord]
     let tagRecords: [PlainRecord]
     let pageRecords: [PlainRecord]
+    let lawParagraphRecords: [LawParagraphRecord]
 
     /// Every id with the kind and place of its file. Ids are unique per kind: a tag and a
     /// theme may share the id `civilsamfund`, as references always say which kind they mean.
@@ -42,6 +43,7 @@ struct Resolver {
     var themes: [Topic] = []
     var tags: [Topic] = []
     var pages: [Topic] = []
+    var lawParagraphTexts: [LawParagraphText] = []
     var documentPosition: [String: Int] = [:]
     var sectionPosition: [String: Int] = [:]
     var themeOrder: [String: Int] = [:]
@@ -56,6 +58,7 @@ struct Resolver {
         var municipalities: [MunicipalityRecord] = [], documents: [DocumentRecord] = [], sections: [SectionRecord] = []
         var items: [ItemRecord] = [], appendices: [AppendixRecord] = []
         var themes: [PlainRecord] = [], tags: [PlainRecord] = [], pages: [PlainRecord] = []
+        var lawParagraphs: [LawParagraphRecord] = []
         for record in records {
             let header = record.header
             if let first = ids[header.kind]?[header.id.value] {
@@ -75,6 +78,7 @@ struct Resolver {
             case .theme(let value): themes.append(value)
             case .tag(let value): tags.append(value)
             case .page(let value): pages.append(value)
+            case .lawParagraph(let value): lawParagraphs.append(value)
             }
         }
         municipalityRecords = Self.ordered(municipalities, \.header)
@@ -85,6 +89,9 @@ struct Resolver {
         themeRecords = Self.ordered(themes, \.header)
         tagRecords = tags.sorted { $0.header.title.lowercased() < $1.header.title.lowercased() }
         pageRecords = Self.ordered(pages, \.header)
+        // By paragraph; files of one paragraph keep the order they were read in.
+        lawParagraphRecords = lawParagraphs.enumerated()
+            .sorted { ($0.element.paragraph.value, $0.offset) < ($1.element.paragraph.value, $1.offset) }.map(\.element)
     }
 
     /// Sorts by explicit `order`, then by the source's number read as a number, then by title.
@@ -106,9 +113,12 @@ struct Resolver {
         resolveSections()
         resolveItems()
         resolveAppendices()
+        resolveLawParagraphs()
         checkSiteReferences(site)
         guard let site else { return nil }
-        return assemble(site)
+        let graph = assemble(site)
+        warnAboutUncitedParagraphs(graph)
+        return graph
     }
 
     /// Site-wide references and unused tags.
@@ -136,8 +146,12 @@ struct Resolver {
         var graph = SiteGraph(
             site: site, municipalities: municipalities, documents: documents, sections: sections,
             items: siteOrderedItems, appendices: appendices, themes: themes, tags: tags, pages: pages,
+            lawParagraphTexts: lawParagraphTexts,
             themeMatrix: matrices.themeMatrix(),
-            documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }))
+            documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }),
+            lawReferences: LawReferenceIndex.collect(
+                municipalities: municipalities, documents: documents, sections: sections, items: siteOrderedItems,
+                appendices: appendices, topics: [(.theme, themes), (.tag, tags), (.page, pages)]))
         addStatusAndTimelines(to: &graph)
         return graph
     }

@@ -1,4 +1,5 @@
 import PortalContent
+import PortalCore
 
 /// The whole site as data: every entity resolved, ordered and placed, with the relations
 /// and matrices the pages show. It knows nothing about HTML or templates, so the same
@@ -13,6 +14,8 @@ public struct SiteGraph: Sendable {
     public var themes: [Topic]
     public var tags: [Topic]
     public var pages: [Topic]
+    /// What editors write about paragraphs of Serviceloven, in the act's order.
+    public var lawParagraphTexts: [LawParagraphText]
     public var themeMatrix: ThemeMatrix
     /// Matrices per document id, in the order they are shown.
     public var documentMatrices: [String: [DocumentMatrix]]
@@ -26,6 +29,8 @@ public struct SiteGraph: Sendable {
     public var statusOverviews: [String: StatusOverview] = [:]
     /// The documents where any item or activity has a status; the others show none.
     public var documentsWithStatus: Set<String> = []
+    /// Every reference to Serviceloven in the text, found once (see `LawReferenceIndex`).
+    let lawReferenceIndex: LawReferenceIndex
 
     private var municipalityIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
@@ -35,13 +40,15 @@ public struct SiteGraph: Sendable {
     private var themeIndex: [String: Int] = [:]
     private var tagIndex: [String: Int] = [:]
     private var pageIndex: [String: Int] = [:]
+    private var lawParagraphIndex: [String: Int] = [:]
+    private var lawParagraphTextIndex: [LawParagraph: Int] = [:]
     private var itemsByTheme: [String: [String]] = [:]
     private var itemsByTag: [String: [String]] = [:]
 
     init(
         site: SiteConfig, municipalities: [Municipality], documents: [Document], sections: [Section], items: [Item],
-        appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic],
-        themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]]
+        appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic], lawParagraphTexts: [LawParagraphText] = [],
+        themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]], lawReferences: LawReferenceIndex = LawReferenceIndex()
     ) {
         self.site = site
         self.municipalities = municipalities
@@ -52,8 +59,10 @@ public struct SiteGraph: Sendable {
         self.themes = themes
         self.tags = tags
         self.pages = pages
+        self.lawParagraphTexts = lawParagraphTexts
         self.themeMatrix = themeMatrix
         self.documentMatrices = documentMatrices
+        lawReferenceIndex = lawReferences
         municipalityIndex = Self.index(municipalities.map(\.id))
         documentIndex = Self.index(documents.map(\.id))
         sectionIndex = Self.index(sections.map(\.id))
@@ -62,6 +71,8 @@ public struct SiteGraph: Sendable {
         themeIndex = Self.index(themes.map(\.id))
         tagIndex = Self.index(tags.map(\.id))
         pageIndex = Self.index(pages.map(\.id))
+        lawParagraphIndex = Self.index(lawParagraphTexts.map(\.id))
+        lawParagraphTextIndex = Dictionary(lawParagraphTexts.enumerated().map { ($1.paragraph, $0) }, uniquingKeysWith: { first, _ in first })
         for item in items {
             for theme in item.themeIDs { itemsByTheme[theme, default: []].append(item.id) }
             for tag in item.tagIDs { itemsByTag[tag, default: []].append(item.id) }
@@ -82,10 +93,36 @@ public struct SiteGraph: Sendable {
     public func theme(_ id: String) -> Topic? { themeIndex[id].map { themes[$0] } }
     public func tag(_ id: String) -> Topic? { tagIndex[id].map { tags[$0] } }
     public func page(_ id: String) -> Topic? { pageIndex[id].map { pages[$0] } }
+    public func lawParagraph(_ id: String) -> LawParagraphText? { lawParagraphIndex[id].map { lawParagraphTexts[$0] } }
+
+    /// What editors write about `paragraph`, if a file does.
+    public func lawParagraphText(for paragraph: LawParagraph) -> LawParagraphText? {
+        lawParagraphTextIndex[paragraph].map { lawParagraphTexts[$0] }
+    }
 
     /// Items under a cross-municipality theme, in site order (municipality, document, item).
     public func items(inTheme id: String) -> [Item] { (itemsByTheme[id] ?? []).compactMap(item) }
 
     /// Items with a tag, in site order.
     public func items(withTag id: String) -> [Item] { (itemsByTag[id] ?? []).compactMap(item) }
+
+    // MARK: References to Serviceloven
+
+    /// Every place the text cites a paragraph of Serviceloven, in site order.
+    public var lawReferences: [LawReference] { lawReferenceIndex.all }
+
+    /// The paragraphs an entity's text cites, each once, in the act's order.
+    public func lawReferences(in entity: EntityRef) -> [LawParagraph] { lawReferenceIndex.paragraphs(in: entity) }
+
+    /// Every place that cites `paragraph`, in site order.
+    public func lawReferences(to paragraph: LawParagraph) -> [LawReference] { lawReferenceIndex.references(to: paragraph) }
+
+    /// The paragraphs the text cites, each once, in the act's order: each has a page.
+    public var lawParagraphs: [LawParagraph] { lawReferenceIndex.paragraphs }
+
+    /// Each cited paragraph with how many places cite it per municipality, in the act's order.
+    public var lawParagraphCounts: [LawParagraphCount] { lawReferenceIndex.counts }
+
+    /// Whether any text cites `paragraph` (and so whether it has a page).
+    public func isCited(_ paragraph: LawParagraph) -> Bool { lawReferenceIndex.isCited(paragraph) }
 }

@@ -28,9 +28,11 @@ public struct MarkdownRenderer: Sendable {
     ///   the page's `h1`). The text's own headings are moved so that its highest one
     ///   becomes `level + 1` and the rest keep their steps, whether the editor started
     ///   at `#` or at `##`: the page outline never skips a level and has one `h1`.
-    public func html(_ markdown: String, under level: Int = 1) -> String {
+    /// - Parameter linker: finds spans of plain text to link (see `link(_:with:)`).
+    public func html(_ markdown: String, under level: Int = 1, linking linker: TextLinker? = nil) -> String {
         withDocument(markdown, orElse: "") { document, parser in
             sanitise(document, underLevel: level)
+            if let linker { Self.link(document, with: linker) }
             guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
                 return ""
             }
@@ -41,9 +43,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// HTML for a short text that stands inside another element (a list item, a table
     /// cell): the single wrapping paragraph is removed.
-    public func inlineHTML(_ markdown: String) -> String {
-        if Self.isPlainLine(markdown) { return markdown.replacingOccurrences(of: "\"", with: "&quot;") }
-        let block = html(markdown, under: 5).trimmingCharacters(in: .whitespacesAndNewlines)
+    public func inlineHTML(_ markdown: String, linking linker: TextLinker? = nil) -> String {
+        if Self.isPlainLine(markdown), linker.map({ $0(markdown).isEmpty }) ?? true {
+            return markdown.replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let block = html(markdown, under: 5, linking: linker).trimmingCharacters(in: .whitespacesAndNewlines)
         let open = "<p>", close = "</p>"
         guard block.hasPrefix(open), block.hasSuffix(close) else { return block }
         let inner = block.dropFirst(open.count).dropLast(close.count)

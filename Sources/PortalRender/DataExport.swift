@@ -83,6 +83,10 @@ public struct DataExport: Sendable {
         var localThemes: [Int]?
         var localThemesAsWritten: String?
         var tags: [String]
+        /// The paragraphs of Serviceloven the entity's text cites ("82", "82a"), in the act's order.
+        var lawReferences: [String]
+        /// A law-paragraph text: the paragraph it is about.
+        var paragraph: String?
         var body: String
         var missingDescription: Bool?
         var activities: [ExportActivity]?
@@ -147,7 +151,8 @@ public struct DataExport: Sendable {
 
     func entities() -> [Entity] {
         func entity(id: String, kind: EntityKind, title: String, path: String, body: String) -> Entity {
-            Entity(id: id, kind: kind.rawValue, title: title, url: url(path), themes: [], tags: [], body: plain(body))
+            Entity(id: id, kind: kind.rawValue, title: title, url: url(path), themes: [], tags: [],
+                   lawReferences: lawReferences(EntityRef(kind, id)), body: plain(body))
         }
         var result: [Entity] = []
         for municipality in graph.municipalities {
@@ -217,7 +222,8 @@ public struct DataExport: Sendable {
         for appendix in graph.appendices {
             guard let document = graph.document(appendix.documentID) else { continue }
             var value = Entity(id: appendix.id, kind: EntityKind.appendix.rawValue, title: appendix.title,
-                               url: url(document.path) + "#" + appendix.anchor, themes: [], tags: [], body: plain(appendix.body))
+                               url: url(document.path) + "#" + appendix.anchor, themes: [], tags: [],
+                               lawReferences: lawReferences(EntityRef(.appendix, appendix.id)), body: plain(appendix.body))
             value.municipality = document.municipalityID
             value.document = document.id
             value.source = ExportSource(document: document.id, page: appendix.source.page, section: appendix.source.section)
@@ -226,7 +232,18 @@ public struct DataExport: Sendable {
         for (kind, topics) in [(EntityKind.theme, graph.themes), (.tag, graph.tags), (.page, graph.pages)] {
             result += topics.map { entity(id: $0.id, kind: kind, title: $0.title, path: $0.path, body: $0.body) }
         }
+        // Texts about paragraphs, each at its paragraph's page; one no text cites has no page.
+        for text in graph.lawParagraphTexts where graph.isCited(text.paragraph) {
+            var value = entity(id: text.id, kind: .lawParagraph, title: text.title,
+                               path: graph.site.paths.lawReferences + "/" + text.paragraph.slug + "/", body: text.body)
+            value.paragraph = text.paragraph.description
+            result.append(value)
+        }
         return result
+    }
+
+    func lawReferences(_ entity: EntityRef) -> [String] {
+        graph.lawReferences(in: entity).map(\.description)
     }
 
     public func json() throws -> Data {
@@ -247,7 +264,7 @@ public struct DataExport: Sendable {
     /// One row per initiative or idea, for Danish Excel: BOM, `;` separators, CRLF lines.
     public func csv() -> Data {
         let header = ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
-                      "themes", "tags", "milestones", "url"].map { strings["csv.\($0)"] }
+                      "themes", "tags", "lawReferences", "milestones", "url"].map { strings["csv.\($0)"] }
         var lines = [header]
         for item in graph.items {
             lines.append([
@@ -261,6 +278,7 @@ public struct DataExport: Sendable {
                 item.statusText.map(plain) ?? "",
                 item.themeIDs.compactMap(graph.theme).map(\.title).joined(separator: ", "),
                 item.tagIDs.compactMap(graph.tag).map(\.title).joined(separator: ", "),
+                graph.lawReferences(in: EntityRef(.item, item.id)).map { "§ \($0)" }.joined(separator: ", "),
                 item.milestones.map { "\(plain($0.text)) (\($0.when ?? strings["missing.notGiven"]))" }.joined(separator: " | "),
                 url(item.path),
             ])

@@ -11,7 +11,7 @@ extension ViewContext {
                 "title": section.title,
                 "url": links.page(section.path),
                 "number": absent(section.number),
-                "body": section.body.isEmpty ? false as Any : html(section.body, under: 3),
+                "body": section.body.isEmpty ? false as Any : html(section.body, under: 3, links),
                 "items": section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
             ]
         }
@@ -23,7 +23,7 @@ extension ViewContext {
             [
                 "title": appendix.title,
                 "anchor": appendix.anchor,
-                "body": html(appendix.body, under: 3),
+                "body": html(appendix.body, under: 3, links),
                 "page": absent(appendix.source.page.map(String.init)),
             ]
         }
@@ -33,13 +33,13 @@ extension ViewContext {
                 "anchor": localThemeAnchor(theme.number),
                 "title": theme.title,
                 "themes": themeLinks(theme.themeIDs, links),
-                "description": absent(theme.description.map { markdown.inlineHTML($0) }),
+                "description": absent(theme.description.map { inline($0, links) }),
             ]
         }
         let ideas = document.administrativeIdeas.map { idea -> [String: Any] in
             let numbers = idea.localThemes.map(\.value)
             let names = document.localThemes.filter { numbers.contains($0.number) }.map { "\($0.number) \($0.title)" }
-            return ["title": idea.title, "themes": names.isEmpty ? strings["missing.notGiven"] : names.joined(separator: ", ")]
+            return ["title": linkedText(idea.title, links), "themes": names.isEmpty ? strings["missing.notGiven"] : names.joined(separator: ", ")]
         }
         let related = document.relatedIDs.compactMap(graph.document).map { documentSummary($0, links) }
         let municipality = graph.municipality(document.municipalityID)
@@ -50,7 +50,7 @@ extension ViewContext {
             "municipality": municipality?.title ?? "",
             "municipalityURL": municipality.map { links.page($0.path) } ?? "",
             "sectionLabel": document.sectionLabel ?? strings["section.label"],
-            "body": html(document.body, under: 2),
+            "body": html(document.body, under: 2, links),
             "hasBody": !document.body.isEmpty,
             "contents": contents,
             "hasContents": !contents.isEmpty,
@@ -63,7 +63,7 @@ extension ViewContext {
             "administrativeIdeas": ideas,
             "hasAdministrativeIdeas": !ideas.isEmpty,
             "administrativeIdeasHeading": document.administrativeIdeasHeading ?? strings["document.administrativeIdeas"],
-            "keyFacts": keyFacts(document),
+            "keyFacts": keyFacts(document, links),
             "hasKeyFacts": !document.keyFacts.isEmpty,
             "appendices": appendices,
             "hasAppendices": !appendices.isEmpty,
@@ -76,7 +76,7 @@ extension ViewContext {
         if let timeline = graph.timeline(ofDocument: document.id) {
             values["timeline"] = ["url": links.page(documentTimelinePath(document)), "count": counted("timeline.count", timeline.count)]
         }
-        if let contact = document.contact { values["contact"] = html(contact, under: 2) }
+        if let contact = document.contact { values["contact"] = html(contact, under: 2, links) }
         return PreparedPage(
             path: document.path, template: "document", kind: "document",
             context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values))

@@ -25,6 +25,7 @@ extension ViewContext {
             "featured": featured,
             "tagsURL": links.page(graph.site.paths.tags + "/"),
             "themesURL": links.page(graph.site.paths.themes + "/"),
+            "lawReferencesURL": links.page(graph.site.paths.lawReferences + "/"),
         ]
         return PreparedPage(
             path: "", template: "home", kind: "home",

@@ -13,21 +13,21 @@ extension ViewContext {
         let activities = item.activities.map { activity -> [String: Any] in
             [
                 "number": absent(activity.number),
-                "title": absent(activity.title.map { markdown.inlineHTML($0) }),
-                "text": absent(activity.text.map { markdown.inlineHTML($0) }),
+                "title": absent(activity.title.map { inline($0, links) }),
+                "text": absent(activity.text.map { inline($0, links) }),
                 "status": absent(status(activity.status)),
-                "statusText": absent(activity.statusText.map { html($0, under: 3) }),
+                "statusText": absent(activity.statusText.map { html($0, under: 3, links) }),
             ]
         }
         let milestones = item.milestones.enumerated().map { index, milestone -> [String: Any] in
-            ["text": markdown.inlineHTML(milestone.text), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil,
+            ["text": inline(milestone.text, links), "when": milestone.when ?? notGiven, "whenMissing": milestone.when == nil,
              "anchor": milestoneAnchor(index)]
         }
         let fields = item.fields.map { field -> [String: Any] in
-            ["label": field.label, "body": html(field.markdown, under: 2), "empty": field.markdown.isEmpty]
+            ["label": field.label, "body": html(field.markdown, under: 2, links), "empty": field.markdown.isEmpty]
         }
         let evaluation = item.evaluation.map { field -> [String: Any] in
-            ["label": field.label, "value": field.value ?? strings["missing.notFilled"], "missing": field.value == nil]
+            ["label": field.label, "value": linkedText(field.value ?? strings["missing.notFilled"], links), "missing": field.value == nil]
         }
         let localThemes = document.localThemes.filter { item.localThemes.contains($0.number) }.map { theme -> [String: Any] in
             ["number": String(theme.number), "title": theme.title, "url": links.page(document.path, anchor: localThemeAnchor(theme.number))]
@@ -49,12 +49,12 @@ extension ViewContext {
             "status": itemStatus(item),
             "activityStatuses": activityStatuses(item),
             "missingDescription": item.missingDescription,
-            "intro": html(item.intro, under: 1),
+            "intro": html(item.intro, under: 1, links),
             "activities": activities,
             "hasActivities": !activities.isEmpty,
-            "goals": item.goals.map { ["text": markdown.inlineHTML($0)] },
+            "goals": item.goals.map { ["text": inline($0, links)] },
             "hasGoals": !item.goals.isEmpty,
-            "successCriteria": item.successCriteria.map { ["text": markdown.inlineHTML($0)] },
+            "successCriteria": item.successCriteria.map { ["text": inline($0, links)] },
             "hasSuccessCriteria": !item.successCriteria.isEmpty,
             "milestones": milestones,
             "hasMilestones": !milestones.isEmpty,
@@ -82,9 +82,9 @@ extension ViewContext {
         }
         // Absent values are left out rather than set to "": swift-mustache treats an empty
         // string as true, and a missing key would otherwise fall back to an outer value.
-        if let shortTitle = item.shortTitle { values["shortTitle"] = shortTitle }
+        if let shortTitle = item.shortTitle { values["shortTitle"] = linkedText(shortTitle, links) }
         if let label = numberLabel(item) { values["numberLabel"] = label }
-        if let text = item.statusText { values["statusText"] = html(text, under: 2) }
+        if let text = item.statusText { values["statusText"] = html(text, under: 2, links) }
         if let text = item.localThemesAsWritten { values["localThemesAsWritten"] = text }
         // An item with milestones is on its document's timeline, which has a page then.
         if !item.milestones.isEmpty {

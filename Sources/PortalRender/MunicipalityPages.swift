@@ -37,7 +37,7 @@ extension ViewContext {
                     "items": section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
                 ]
             }
-            value["keyFacts"] = keyFacts(document)
+            value["keyFacts"] = keyFacts(document, links)
             value["hasKeyFacts"] = !document.keyFacts.isEmpty
             return value
         }
@@ -46,7 +46,7 @@ extension ViewContext {
             Crumb(title: municipality.title),
         ]
         let values: [String: Any] = [
-            "body": html(municipality.body, under: 1),
+            "body": html(municipality.body, under: 1, links),
             "documents": documentValues,
         ]
         return PreparedPage(
@@ -55,12 +55,12 @@ extension ViewContext {
     }
 
     /// Key facts as summary-list groups; figures the source leaves empty say so.
-    func keyFacts(_ document: Document) -> [[String: Any]] {
+    func keyFacts(_ document: Document, _ links: Links) -> [[String: Any]] {
         document.keyFacts.map { group in
             [
                 "group": group.group,
                 "facts": group.facts.map { fact -> [String: Any] in
-                    ["label": fact.label, "value": fact.value ?? strings["missing.notGiven"], "missing": fact.value == nil]
+                    ["label": fact.label, "value": linkedText(fact.value ?? strings["missing.notGiven"], links), "missing": fact.value == nil]
                 },
             ]
         }

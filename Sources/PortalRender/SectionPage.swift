@@ -10,9 +10,9 @@ extension ViewContext {
         let items = section.itemIDs.compactMap(graph.item).map { item -> [String: Any] in
             var value = itemSummary(item, links)
             value["activities"] = item.activities.map { activity -> [String: Any] in
-                ["text": markdown.inlineHTML([activity.number, activity.title ?? activity.text].compactMap { $0 }.joined(separator: " "))]
+                ["text": inline([activity.number, activity.title ?? activity.text].compactMap { $0 }.joined(separator: " "), links)]
             }
-            value["goals"] = item.goals.map { ["text": markdown.inlineHTML($0)] }
+            value["goals"] = item.goals.map { ["text": inline($0, links)] }
             value["hasActivities"] = !item.activities.isEmpty
             value["hasGoals"] = !item.goals.isEmpty
             return value
@@ -24,7 +24,7 @@ extension ViewContext {
         let label = document.sectionLabel ?? strings["section.label"]
         var values: [String: Any] = [
             "label": [label, section.number].compactMap { $0 }.joined(separator: " "),
-            "body": html(section.body, under: 1),
+            "body": html(section.body, under: 1, links),
             "items": items,
             "hasItems": !items.isEmpty,
             "themes": themeLinks(section.themeIDs, links),

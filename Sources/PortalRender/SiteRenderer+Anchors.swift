@@ -22,6 +22,9 @@ extension SiteRenderer {
                           location: municipality.pathLocation, hint: "give the municipality its own 'slug:'")
         }
         var problems = problems(municipalities, on: theme.elementIDs.page(["theme", "tag"]), pages: "theme and tag pages")
+        if !graph.lawParagraphs.isEmpty {
+            problems += self.problems(municipalities, on: theme.elementIDs.page(["law-paragraph"]), pages: "the pages of the § index")
+        }
         let documentPage = theme.elementIDs.page(["document"])
         for document in graph.documents {
             let appendices = document.appendixIDs.compactMap(graph.appendix).map { appendix in

@@ -13,11 +13,13 @@ public enum PageJob: Sendable, Hashable {
     case theme(String), tag(String), page(String)
     /// Every milestone across municipalities, and one document's milestones.
     case timeline, documentTimeline(String)
+    /// The § index, and the page of one paragraph of Serviceloven that the text cites.
+    case lawReferences, lawParagraph(LawParagraph)
 
     /// The entity the page shows, for the pages of one entity.
     public var entity: EntityRef? {
         switch self {
-        case .home, .municipalities, .themes, .tags: nil
+        case .home, .municipalities, .themes, .tags, .lawReferences, .lawParagraph: nil
         case .municipality(let id): EntityRef(.municipality, id)
         case .document(let id): EntityRef(.document, id)
         case .section(let id): EntityRef(.section, id)
@@ -53,6 +55,8 @@ public struct SiteRenderer: Sendable {
         jobs += graph.pages.map { .page($0.id) }
         jobs.append(.timeline)
         jobs += graph.documents.filter { graph.documentTimelines[$0.id] != nil }.map { .documentTimeline($0.id) }
+        jobs.append(.lawReferences)
+        jobs += graph.lawParagraphs.map { .lawParagraph($0) }
         return jobs
     }
 
@@ -83,6 +87,8 @@ public struct SiteRenderer: Sendable {
         case .page(let id):
             let dataFiles = DataExport.descriptions(dataFolder: graph.site.paths.data, strings: theme.strings)
             return graph.page(id).map { view.freePage($0, dataFiles: dataFiles) }
+        case .lawReferences: return view.lawReferencesPage()
+        case .lawParagraph(let paragraph): return view.lawParagraphPage(paragraph)
         }
     }
 

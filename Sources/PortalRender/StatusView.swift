@@ -51,9 +51,9 @@ extension ViewContext {
                 return [
                     "first": index == 0,
                     "activityNumber": absent(activity?.number),
-                    "activity": absent(text.map { markdown.inlineHTML($0) }),
+                    "activity": absent(text.map { inline($0, links) }),
                     "status": status(row.status ?? .ikkeAngivet) ?? false,
-                    "statusText": absent(row.statusText.map { html($0, under: 3) }),
+                    "statusText": absent(row.statusText.map { html($0, under: 3, links) }),
                 ]
             }
             return [

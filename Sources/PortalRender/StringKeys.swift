@@ -4,7 +4,11 @@ import PortalContent
 /// file at load time so that a missing word is an error, not a key shown on a page.
 enum StringKeys {
     static let all: [String] = [
-        "nav.home", "nav.municipalities", "nav.themes", "nav.tags",
+        "nav.home", "nav.municipalities", "nav.themes", "nav.tags", "nav.lawReferences",
+        "lawReferences.paragraph", "lawReferences.heading", "lawReferences.kicker", "lawReferences.caption",
+        "lawReferences.paragraphColumn", "lawReferences.otherPlaces", "lawReferences.total", "lawReferences.everywhere",
+        "lawReferences.countLabel", "lawReferences.countLabelOne", "lawReferences.field.body", "lawReferences.field.details",
+        "item.shortTitle", "item.statusText", "item.localThemes", "document.contact", "document.localThemes", "document.keyFacts",
         "missing.notGiven", "missing.notFilled",
         "item.initiative", "item.idea", "item.activities", "item.goals", "item.successCriteria", "item.milestones",
         "item.evaluation", "section.label", "document.administrativeIdeas",
@@ -20,5 +24,5 @@ enum StringKeys {
        "timeline.undated", "timeline.unreadable", "timeline.withoutYear"]
     + DocumentType.allCases.map { "documentType.\($0.rawValue)" }
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
-       "themes", "tags", "milestones", "url"].map { "csv.\($0)" }
+       "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
 }

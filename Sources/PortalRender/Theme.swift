@@ -32,6 +32,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = [
         "home", "municipalities", "municipality", "document", "section", "item",
         "themes", "theme", "tags", "tag", "timeline",
+        "themes", "theme", "tags", "tag", "law-references", "law-paragraph",
     ]
 
     /// The folder below `templates/` that holds the layouts.

@@ -127,7 +127,7 @@ extension ViewContext {
         var row: [String: Any] = [
             "when": entry.milestone.when ?? strings["missing.notGiven"],
             "whenMissing": entry.milestone.when == nil,
-            "text": markdown.inlineHTML(entry.milestone.text),
+            "text": inline(entry.milestone.text, links),
             "unit": item.title,
             "numberLabel": absent(numberLabel(item)),
             "url": links.page(item.path, anchor: milestoneAnchor(entry.index)),

@@ -25,7 +25,7 @@ extension ViewContext {
                 [
                     "title": theme.title,
                     "url": links.page(theme.path),
-                    "description": html(theme.body, under: 2),
+                    "description": html(theme.body, under: 2, links),
                     "count": String(graph.items(inTheme: theme.id).count),
                 ]
             },
@@ -41,7 +41,7 @@ extension ViewContext {
         let links = Links(from: theme.path)
         let items = graph.items(inTheme: theme.id)
         let values: [String: Any] = [
-            "body": html(theme.body, under: 1),
+            "body": html(theme.body, under: 1, links),
             "municipalities": itemsByMunicipality(items, links),
             "count": String(items.count),
         ]
@@ -70,7 +70,7 @@ extension ViewContext {
         let links = Links(from: tag.path)
         let items = graph.items(withTag: tag.id)
         let values: [String: Any] = [
-            "body": html(tag.body, under: 1),
+            "body": html(tag.body, under: 1, links),
             "municipalities": itemsByMunicipality(items, links).filter { $0["hasItems"] as? Bool == true },
             "count": String(items.count),
         ]
@@ -85,7 +85,7 @@ extension ViewContext {
     func freePage(_ page: Topic, dataFiles: [[String: Any]]) -> PreparedPage {
         let links = Links(from: page.path)
         let values: [String: Any] = [
-            "body": html(page.body, under: 1),
+            "body": html(page.body, under: 1, links),
             "dataFiles": dataFiles.map { file in
                 file.merging(["url": links.file(file["path"] as? String ?? "")]) { _, new in new }
             },

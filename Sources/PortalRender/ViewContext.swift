@@ -90,6 +90,7 @@ struct ViewContext {
             ["key": "themes", "title": strings["nav.themes"], "url": links.page(site.paths.themes + "/")],
             ["key": "tags", "title": strings["nav.tags"], "url": links.page(site.paths.tags + "/")],
             ["key": "timeline", "title": strings["nav.timeline"], "url": links.page(site.paths.timeline + "/")],
+            ["key": "lawReferences", "title": strings["nav.lawReferences"], "url": links.page(site.paths.lawReferences + "/")],
         ]
         nav += site.navigationPages.compactMap { page in graph.link(to: EntityRef(.page, page.id)).map { (page.id, $0) } }.map {
             ["key": $0.0, "title": $0.1.title, "url": links.page($0.1.path)]
@@ -126,9 +127,68 @@ struct ViewContext {
         return frame
     }
 
-    /// HTML for content that stands under a heading of `level` on the page.
-    func html(_ text: String, under level: Int) -> String {
-        markdown.html(text, under: level)
+    /// HTML for content that stands under a heading of `level` on the page, with its
+    /// references to Serviceloven linked to their paragraphs' pages.
+    func html(_ text: String, under level: Int, _ links: Links) -> String {
+        // Most texts cite nothing; they are rendered without looking for references.
+        markdown.html(text, under: level, linking: text.contains("§") ? lawLinker(links) : nil)
+    }
+
+    /// HTML for a short Markdown text inside another element (a list entry, a table
+    /// cell), with its references linked.
+    func inline(_ text: String, _ links: Links) -> String {
+        markdown.inlineHTML(text, linking: text.contains("§") ? lawLinker(links) : nil)
+    }
+
+    /// A one-line text that is not Markdown (a key figure, an administrative idea), as
+    /// escaped HTML with its references linked; for `{{{…}}}` in the templates.
+    func linkedText(_ text: String, _ links: Links) -> String {
+        var html = ""
+        var position = text.startIndex
+        for link in lawLinker(links)(text) where link.range.lowerBound >= position {
+            html += Self.escaped(text[position..<link.range.lowerBound])
+            html += "<a href=\"\(Self.escaped(link.url[...]))\">\(Self.escaped(text[link.range]))</a>"
+            position = link.range.upperBound
+        }
+        return html + Self.escaped(text[position...])
+    }
+
+    static func escaped(_ text: Substring) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Finds the references to Serviceloven in a run of text, with the same reader the
+    /// graph counted them with, and links each paragraph to its page: a mention of one
+    /// paragraph as a whole ("Servicelovens § 82"), a list paragraph by paragraph ("§§ 103"
+    /// and "104" of "§§ 103/104"). Only a paragraph the graph has a page for is linked,
+    /// and asking is recorded, so the page is made again when that changes.
+    /// - Parameter own: a paragraph not to link, on its own page.
+    func lawLinker(_ links: Links, except own: LawParagraph? = nil) -> TextLinker {
+        let graph = self.graph
+        let folder = graph.site.paths.lawReferences + "/"
+        return { text in
+            LawReferenceReader().mentions(in: text).flatMap { mention -> [TextLink] in
+                let spans: [(LawParagraph, Range<String.Index>)] = mention.paragraphs.count == 1
+                    ? [(mention.paragraphs[0], mention.range)]
+                    : mention.numbers.enumerated().map { index, number in
+                        (number.paragraph, index == 0 ? mention.range.lowerBound..<number.range.upperBound : number.range)
+                    }
+                return spans.compactMap { paragraph, range in
+                    paragraph != own && graph.isCited(paragraph) ? TextLink(range: range, url: links.page(folder + paragraph.slug + "/")) : nil
+                }
+            }
+        }
     }
 }
 

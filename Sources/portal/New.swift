@@ -8,7 +8,7 @@ struct New: ParsableCommand {
         abstract: "Start a new content file: its required fields filled, every other field a comment on what belongs there.",
         discussion: """
         Writes the file where README's convention puts it (kommuner/<kommune>/<dokument>/ \
-        sektioner/, indsatser/, bilag/; temaer/, tags/, sider/), beside the file of the \
+        sektioner/, indsatser/, bilag/; temaer/, tags/, sider/, lovhenvisninger/), beside the file of the \
         municipality or document it belongs to, with the id made from the title \
         (æ→ae, ø→oe, å→aa). Nothing is invented: fill in the rest from the source. An \
         existing file is never replaced, and an id already used by that kind is refused. \
@@ -47,6 +47,10 @@ struct New: ParsableCommand {
     var documentType: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "For a law-paragraph: the paragraph of Serviceloven, without '§' (85, 82a).", valueName: "number"))
+    var paragraph: String?
+
+    @Option(name: .long, help: ArgumentHelp(
         "Folder of the front-matter schemas; when the kind's schema is there, the file names it for editors' YAML tools.",
         valueName: "dir"))
     var schemas = FrontMatterSchema.folder
@@ -54,7 +58,7 @@ struct New: ParsableCommand {
     func validate() throws {
         try location.validate()
         let given: [(String, String?)] = [("--municipality", municipality), ("--document", document), ("--section", section),
-                                          ("--type", type), ("--document-type", documentType)]
+                                          ("--type", type), ("--document-type", documentType), ("--paragraph", paragraph)]
         let allowed = Set(FieldCatalog.fields(for: kind).map { "--" + $0.name.replacingOccurrences(of: "_", with: "-") })
         for (option, value) in given where value != nil && !allowed.contains(option) {
             throw ValidationError("\(option) is not a field of \(kind.article) \(kind.rawValue) file")
@@ -63,7 +67,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         let values = [("municipality", municipality), ("document", document), ("section", section),
-                      ("type", type), ("document_type", documentType)]
+                      ("type", type), ("document_type", documentType), ("paragraph", paragraph)]
             .reduce(into: [String: String]()) { values, pair in if let value = pair.1 { values[pair.0] = value } }
         let request = NewContentFile(kind: kind, title: title, id: id, values: values)
         do {

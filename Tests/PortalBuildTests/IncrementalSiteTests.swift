@@ -20,8 +20,9 @@ struct IncrementalSiteTests {
         var touchesEveryPage = false
         /// The pages that must be rendered again, where the edit pins them down.
         var renders: [String]?
-        /// Pages that must be among those rendered again.
-        var rendersAtLeast: [String] = []
+        /// Pages that must be among those rendered again, and pages that must not be.
+        var includes: [String] = []
+        var leavesAlone: [String] = []
         let apply: @Sendable (_ content: URL, _ theme: URL) throws -> [FileChange]
         var testDescription: String { name }
     }
@@ -30,6 +31,8 @@ struct IncrementalSiteTests {
     static let section = "kommuner/eksempel/handleplan-2024/sektioner/eksempel-maal-1.md"
     /// The address of the document's page.
     static let document = "kommuner/eksempelkommune/handleplan-2024/"
+    /// The item that cites § 85.
+    static let referringItem = "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-02.md"
 
     static let edits: [Edit] = [
         Edit(name: "an item's title") { content, _ in
@@ -86,21 +89,45 @@ struct IncrementalSiteTests {
             [try replace("title: Fælles café en gang om ugen", with: "draft: true\ntitle: Fælles café en gang om ugen", in: content, item)]
         },
         Edit(name: "a milestone's date, which moves it on the timelines",
-             rendersAtLeast: [document, "tidslinje/", "tidslinje/eksempelkommune/handleplan-2024/"]) { content, _ in
+             includes: [document, "tidslinje/", "tidslinje/eksempelkommune/handleplan-2024/"]) { content, _ in
             [try replace("when: Ultimo marts", with: "when: Ultimo juni", in: content, item)]
         },
         Edit(name: "a document's period, which gives its milestones their year",
-             rendersAtLeast: [document, "tidslinje/", "tidslinje/eksempelkommune/handleplan-2024/"]) { content, _ in
+             includes: [document, "tidslinje/", "tidslinje/eksempelkommune/handleplan-2024/"]) { content, _ in
             [try replace("period: \"2024\"", with: "period: \"2025\"", in: content, "kommuner/eksempel/handleplan-2024/dokument.md")]
         },
         Edit(name: "an item's status, which the status overview counts",
-             rendersAtLeast: [document, "kommuner/eksempelkommune/"]) { content, _ in
+             includes: [document, "kommuner/eksempelkommune/"]) { content, _ in
             [try replace("status: i-gang", with: "status: realiseret", in: content, item)]
         },
         Edit(name: "an activity's own status, which its item says with the others'",
-             rendersAtLeast: [document, "kommuner/eksempelkommune/"]) { content, _ in
+             includes: [document, "kommuner/eksempelkommune/"]) { content, _ in
             [try replace("    title: Faste ruter\n", with: "    title: Faste ruter\n    status: fravalgt\n", in: content,
                          "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-02.md")]
+        },
+        Edit(name: "a § reference added to an item's text, which gives the paragraph a page",
+             includes: ["lovhenvisninger/", "lovhenvisninger/103/", "lovhenvisninger/104/"], leavesAlone: ["lovhenvisninger/85/"]) { content, _ in
+            [try append("\nEksempelteksten nævner også §§ 103/104.\n", in: content, item)]
+        },
+        Edit(name: "the only § reference to a paragraph removed, which takes its page away") { content, _ in
+            [try replace("Eksempelindsatsen hører under servicelovens § 85.", with: "Eksempelindsatsen har ingen henvisning.",
+                         in: content, referringItem)]
+        },
+        Edit(name: "the sentence around a § reference", includes: ["lovhenvisninger/85/"], leavesAlone: ["lovhenvisninger/"]) { content, _ in
+            [try replace("Eksempelindsatsen hører under", with: "Eksempelindsatsen følger", in: content, referringItem)]
+        },
+        Edit(name: "a second § reference to a cited paragraph, which changes the counts",
+             includes: ["lovhenvisninger/", "lovhenvisninger/85/"]) { content, _ in
+            [try append("\nEksempelcaféen er også et tilbud efter § 85.\n", in: content, item)]
+        },
+        Edit(name: "a text about a law paragraph added", renders: ["lovhenvisninger/85/"]) { content, _ in
+            let url = content.appendingPathComponent("lovhenvisninger/eksempel-85.md")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("---\nkind: law-paragraph\nid: eksempel-85\nparagraph: \"85\"\ntitle: Eksempeltitel\n---\nEksempeltekst.\n".utf8).write(to: url)
+            return [FileChange(.created, url)]
+        },
+        Edit(name: "the path of the § index in site.yaml", touchesEveryPage: true) { content, _ in
+            [try replace("law_references: lovhenvisninger", with: "law_references: paragraffer", in: content, "site.yaml")]
         },
         Edit(name: "the portal's title in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("title: Eksempelportalen", with: "title: Eksempelportalen 2", in: content, "site.yaml")]
@@ -137,9 +164,8 @@ struct IncrementalSiteTests {
             if let renders = edit.renders {
                 #expect(update.rendered == renders)
             }
-            for page in edit.rendersAtLeast {
-                #expect(update.rendered.contains(page), "\(page) was not rendered again: \(update.rendered)")
-            }
+            for path in edit.includes { #expect(update.rendered.contains(path), "\(path) was not rendered again") }
+            for path in edit.leavesAlone { #expect(!update.rendered.contains(path), "\(path) was rendered again") }
             if edit.touchesEveryPage {
                 #expect(update.rendered.count == fresh.pages.count)
             } else {

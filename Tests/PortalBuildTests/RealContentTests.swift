@@ -144,8 +144,10 @@ struct RealContentTests {
         let graph = try await graph
         let entityPages = graph.municipalities.count + graph.documents.count + graph.sections.count + graph.items.count
             + graph.themes.count + graph.tags.count + graph.pages.count
+        // The listings (home, municipalities, themes, tags, the § index), one page per cited
+        // paragraph, the timeline and one timeline per document with milestones.
         let timelinePages = 1 + graph.documentTimelines.count
-        #expect(site.pagePaths.count == 4 + entityPages + timelinePages)
+        #expect(site.pagePaths.count == 5 + entityPages + graph.lawParagraphs.count + timelinePages)
         for path in site.pagePaths {
             let page = try #require(site.page(path))
             #expect(page.h1Count == 1, "\(path) has \(page.h1Count) h1")
@@ -233,7 +235,8 @@ struct RealContentTests {
         let export = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let entities = try #require(export["entities"] as? [[String: Any]])
         func entity(_ id: String) -> [String: Any]? { entities.first { $0["id"] as? String == id } }
-        #expect(entities.count == 118)
+        // 118 entities from the sources, and the 2 texts about law paragraphs.
+        #expect(entities.count == 120)
         let idea9 = try #require(entity("kalundborg-ide-09"))
         let fields = try #require(idea9["fields"] as? [[String: Any]])
         #expect(fields.contains { $0["label"] as? String == "Hvordan hænger det sammen med andre afdelinger" && $0["text"] == nil })

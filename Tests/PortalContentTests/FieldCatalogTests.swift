@@ -74,8 +74,13 @@ struct FieldCatalogTests {
         for kind in EntityKind.allCases {
             let names = FieldCatalog.fields(for: kind).names
             #expect(Array(names.prefix(1)) == ["kind"], "\(kind) starts with kind")
-            for shared in ["id", "title", "slug", "order", "page", "source_section", "draft"] {
+            for shared in ["id", "title", "draft"] {
                 #expect(names.contains(shared), "\(kind) lacks \(shared)")
+            }
+            // A text about a law paragraph has its page at the paragraph's number and quotes
+            // several sources: no address part, position or source page of its own.
+            for placed in ["slug", "order", "page", "source_section"] {
+                #expect(names.contains(placed) == (kind != .lawParagraph), "\(kind) and \(placed)")
             }
             #expect(Set(names).count == names.count, "\(kind) names a field twice")
         }
@@ -158,6 +163,7 @@ enum Sample {
         case .objects(let fields): .list([.mapping(mapping(fields, kind: kind))])
         case .fields(let fields): .mapping(mapping(fields, kind: kind))
         case .webAddress: .scalar("https://intranet.example.dk/portal/")
+        case .paragraphNumber: .scalar("\"82a\"")
         }
     }
 
@@ -167,7 +173,7 @@ enum Sample {
         switch type {
         case .references, .texts, .wholeNumbers, .objects, .fields: .scalar("eksempel")
         case .wholeNumber, .flag, .choice: .scalar("eksempel")
-        case .kind, .identifier, .text, .markdown, .reference, .webAddress: .list([.scalar("eksempel")])
+        case .kind, .identifier, .text, .markdown, .reference, .webAddress, .paragraphNumber: .list([.scalar("eksempel")])
         }
     }
 

@@ -14,6 +14,7 @@ struct NewFileTemplateTests {
             switch field.type {
             case .reference(let other): values[field.name] = "eksempel-\(other.rawValue)"
             case .choice(let choices): values[field.name] = choices[0]
+            case .paragraphNumber: values[field.name] = "85"
             default: break
             }
         }
