@@ -1,0 +1,172 @@
+import PortalCore
+
+/// The index as the files the search page loads: JavaScript files that hand their data
+/// to `portalSearch.register(name, data)`, so that they load through `<script src>` from
+/// a web server and from `file://` alike (a browser refuses `fetch` of a local file).
+///
+/// - `manifest.js`: the number of documents, the first term of every term chunk and
+///   every facet with its values and their documents. Loaded with the page: facet
+///   counts need every document's values even before a word is typed.
+/// - `t/N.js`: a run of terms in sorted order, about `Limits.chunkBytes` each. A word
+///   needs the chunk its term falls in, a prefix the chunks its terms fall in; the
+///   script finds them by bisection over the manifest's first terms.
+/// - `d/N.js`: one document's title, kind, municipality, document, address and text,
+///   loaded only when it is shown as a result (the text makes its snippet).
+///
+/// Paths inside are relative to the site root, so the script makes them relative to the
+/// page; the files say nothing about where the site is published.
+public struct SearchIndexFiles: Sendable {
+    public struct Limits: Sendable {
+        /// A term chunk is closed before it grows past this (a single term's lists may
+        /// still make a larger one).
+        public var chunkBytes: Int
+        /// A document's text is cut after this many characters: snippets come from the
+        /// start of a page's text where a match lies beyond it.
+        public var textCharacters: Int
+
+        public init(chunkBytes: Int = 16_384, textCharacters: Int = 12_000) {
+            self.chunkBytes = chunkBytes
+            self.textCharacters = textCharacters
+        }
+    }
+
+    public let index: SearchIndex
+    public let limits: Limits
+
+    public init(_ index: SearchIndex, limits: Limits = Limits()) {
+        self.index = index
+        self.limits = limits
+    }
+
+    /// Every file, with `folder` (`soeg/index/`) before its name.
+    public func files(in folder: String) -> [OutputFile] {
+        let chunks = termChunks()
+        var version = FNV1a()
+        var files: [(String, String)] = []
+        for (number, chunk) in chunks.enumerated() {
+            files.append(("t/\(number)", chunk.json))
+        }
+        let documents = index.corpus.documents.enumerated().map { number, document in ("d/\(number)", documentJSON(document)) }
+        files += documents
+        for (name, json) in files { version.add(name); version.add(json) }
+        let manifest = manifestJSON(firstTerms: chunks.map(\.firstTerm), version: version.hex)
+        files.insert(("manifest", manifest), at: 0)
+        return files.map { name, json in
+            OutputFile(path: folder + name + ".js", text: "portalSearch.register(\(JS.string(name)),\(json));\n")
+        }
+    }
+
+    // MARK: Terms
+
+    struct Chunk {
+        var firstTerm: String
+        var json: String
+    }
+
+    func termChunks() -> [Chunk] {
+        var chunks: [Chunk] = []
+        var members: [String] = []
+        var first = ""
+        var size = 0
+        func close() {
+            guard !members.isEmpty else { return }
+            chunks.append(Chunk(firstTerm: first, json: "{" + members.joined(separator: ",") + "}"))
+            members = []
+            size = 0
+        }
+        for entry in index.entries {
+            let all = PostingCodec.encode(entry.documents)
+            let value = entry.titleDocuments.isEmpty
+                ? "\"" + all + "\""
+                : "[\"" + all + "\",\"" + PostingCodec.encode(entry.titleDocuments) + "\"]"
+            let member = JS.string(entry.term) + ":" + value
+            if size + member.utf8.count > limits.chunkBytes { close() }
+            if members.isEmpty { first = entry.term }
+            members.append(member)
+            size += member.utf8.count + 1
+        }
+        close()
+        return chunks
+    }
+
+    // MARK: Manifest and documents
+
+    func manifestJSON(firstTerms: [String], version: String) -> String {
+        let facets = index.facets.map { table in
+            let values = zip(table.values, table.documents).map { value, documents in
+                "[" + JS.string(value.id) + "," + JS.string(value.label) + ",\"" + PostingCodec.encode(documents) + "\"]"
+            }
+            return "{\"facet\":" + JS.string(table.facet.rawValue) + ",\"values\":[" + values.joined(separator: ",") + "]}"
+        }
+        return "{\"version\":" + JS.string(version)
+            + ",\"documents\":\(index.corpus.documents.count)"
+            + ",\"chunks\":[" + firstTerms.map(JS.string).joined(separator: ",") + "]"
+            + ",\"facets\":[" + facets.joined(separator: ",") + "]}"
+    }
+
+    func documentJSON(_ document: SearchDocument) -> String {
+        let kinds = SearchDocument.Kind.allCases
+        var members = [
+            "\"t\":" + JS.string(document.title),
+            "\"k\":\(kinds.firstIndex(of: document.kind) ?? 0)",
+            "\"u\":" + JS.string(document.path),
+        ]
+        if let municipality = document.municipality { members.append("\"m\":" + JS.string(municipality)) }
+        if let title = document.document { members.append("\"d\":" + JS.string(title)) }
+        var text = document.text.joined(separator: "\n")
+        if text.count > limits.textCharacters {
+            let cut = text.index(text.startIndex, offsetBy: limits.textCharacters)
+            let end = text[..<cut].lastIndex(where: { $0 == " " || $0 == "\n" }) ?? cut
+            text = String(text[..<end]) + " …"
+        }
+        members.append("\"x\":" + JS.string(text))
+        return "{" + members.joined(separator: ",") + "}"
+    }
+}
+
+/// JavaScript (and JSON) literals.
+enum JS {
+    /// A string literal: quotes, backslashes and control characters escaped, and the two
+    /// line separators JavaScript before ES2019 ends a string at.
+    static func string(_ value: String) -> String {
+        var result = "\""
+        result.unicodeScalars.reserveCapacity(value.unicodeScalars.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// A 64-bit FNV-1a hash: the index's version, which the script adds to every file it
+/// loads so that a browser never mixes files of two builds from its cache.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
