@@ -44,6 +44,8 @@ public final class Site {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Every page written, with what it read.
     public private(set) var pages: [PageJob: RenderedPage] = [:]
+    /// The files each extra (assets, data, search index) last wrote.
+    private var extraFiles: [SiteRenderer.Extra: Set<String>] = [:]
 
     private var settings: (config: SiteConfig?, diagnostics: [Diagnostic]) = (nil, [])
     private var folderDiagnostics: [Diagnostic] = []
@@ -89,8 +91,9 @@ public final class Site {
     public func renderAll(emit: @Sendable (OutputFile) throws -> Void) -> SiteRenderer.Outcome {
         guard let graph, let theme, isBuildable else { return SiteRenderer.Outcome(diagnostics: diagnostics) }
         let renderer = SiteRenderer(theme: theme)
-        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: [.assets, .data], emit: emit)
+        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: Set(SiteRenderer.Extra.allCases), emit: emit)
         pages = outcome.pages
+        extraFiles = outcome.extraFiles
         emitSitemap(renderer, graph, into: &outcome, emit: emit)
         return outcome
     }
@@ -128,8 +131,10 @@ public final class Site {
         let jobs = renderer.jobs(new)
         let stale: Set<PageJob>
         if let old, !themeChanged { stale = staleJobs(jobs, old: old, new: new) } else { stale = Set(jobs) }
+        // The data files and the search index show every entity: they are written again on
+        // every change (the index of the real content in well under a second).
         var outcome = renderer.render(jobs.filter(stale.contains), in: new,
-                                      extras: themeChanged ? [.assets, .data] : [.data], emit: emit)
+                                      extras: themeChanged ? Set(SiteRenderer.Extra.allCases) : [.data, .search], emit: emit)
         var update = SiteUpdate(diagnostics: diagnostics)
         update.rendered = outcome.pages.values.map(\.path).sorted()
         // A page that is gone, or has moved, would leave its old file behind.
@@ -137,7 +142,14 @@ public final class Site {
         let kept = Set(jobs)
         pages = pages.filter { kept.contains($0.key) }.merging(outcome.pages) { _, new in new }
         let pathsAfter = Set(pages.values.map(\.path))
-        update.removed = pathsBefore.subtracting(pathsAfter).map { $0 + "index.html" }.sorted()
+        var removed = pathsBefore.subtracting(pathsAfter).map { $0 + "index.html" }
+        // An extra written again may leave out files it wrote before (the index file of a
+        // document that is gone).
+        for (extra, paths) in outcome.extraFiles {
+            removed += (extraFiles[extra] ?? []).subtracting(paths)
+            extraFiles[extra] = paths
+        }
+        update.removed = removed.sorted()
         for path in update.removed { remove(path) }
         if pathsBefore != pathsAfter || old.map({ !new.isUnchanged(.settings, since: $0) }) ?? true {
             emitSitemap(renderer, new, into: &outcome, emit: emit)

@@ -14,16 +14,18 @@ extension SiteConfig {
         public var tags: String
         public var data: String
         public var assets: String
+        public var search: String
         /// Where each path is written in `site.yaml`; empty for paths left at their default,
         /// so that a page that collides with one can name the line to change.
         public var locations: [Folder: SourceLocation] = [:]
 
         /// The addresses used when `site.yaml` does not name its own.
-        public static let standard = Paths(municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets")
+        public static let standard = Paths(municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets",
+                                           search: "search")
 
         /// The folders the generator itself writes at the root of the site, one per field of `paths:`.
         public enum Folder: String, Sendable, Hashable, CaseIterable {
-            case municipalities, themes, tags, data, assets
+            case municipalities, themes, tags, data, assets, search
 
             /// What the generator puts there, for messages.
             public var contents: String {
@@ -33,6 +35,7 @@ extension SiteConfig {
                 case .tags: "the tags listing"
                 case .data: "the data files"
                 case .assets: "the theme's assets"
+                case .search: "the search page and its index"
                 }
             }
         }
@@ -45,6 +48,7 @@ extension SiteConfig {
                 case .tags: tags
                 case .data: data
                 case .assets: assets
+                case .search: search
                 }
             }
             set {
@@ -54,6 +58,7 @@ extension SiteConfig {
                 case .tags: tags = newValue
                 case .data: data = newValue
                 case .assets: assets = newValue
+                case .search: search = newValue
                 }
             }
         }

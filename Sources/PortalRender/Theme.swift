@@ -31,7 +31,7 @@ public struct Theme: Sendable {
     /// (free pages use a layout, `defaultLayout` unless they name one).
     public static let requiredTemplates = [
         "home", "municipalities", "municipality", "document", "section", "item",
-        "themes", "theme", "tags", "tag",
+        "themes", "theme", "tags", "tag", "search",
     ]
 
     /// The folder below `templates/` that holds the layouts.

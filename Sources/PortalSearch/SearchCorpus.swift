@@ -118,7 +118,7 @@ private struct CorpusReader: Sendable {
 
     private func item(_ item: Item) -> SearchDocument {
         let kind: SearchDocument.Kind = item.type == .idea ? .idea : .initiative
-        var parts: [String?] = [item.shortTitle, item.status.map(labels.status), item.statusText, item.intro]
+        var parts: [String?] = [item.shortTitle, item.intro]
         for activity in item.activities {
             parts += [activity.title, activity.text, activity.status.map(labels.status), activity.statusText]
         }
@@ -126,7 +126,7 @@ private struct CorpusReader: Sendable {
         parts += item.milestones.map { milestone in milestone.when.map { "\(milestone.text) (\($0))" } ?? milestone.text }
         for field in item.fields { parts += [field.label, field.markdown] }
         parts += item.evaluation.map { field in field.value.map { "\(field.label): \($0)" } ?? field.label }
-        parts.append(item.localThemesAsWritten)
+        parts += [item.localThemesAsWritten, item.status.map(labels.status), item.statusText]
         let document = graph.document(item.documentID)
         var facets = document.map { placed($0, kind: kind) } ?? [.kind: [kind.rawValue]]
         facets[.theme] = item.themeIDs

@@ -144,7 +144,8 @@ struct RealContentTests {
         let graph = try await graph
         let entityPages = graph.municipalities.count + graph.documents.count + graph.sections.count + graph.items.count
             + graph.themes.count + graph.tags.count + graph.pages.count
-        #expect(site.pagePaths.count == 4 + entityPages)
+        // The home page, the three listings and the search page, besides one page per entity.
+        #expect(site.pagePaths.count == 5 + entityPages)
         for path in site.pagePaths {
             let page = try #require(site.page(path))
             #expect(page.h1Count == 1, "\(path) has \(page.h1Count) h1")
@@ -154,6 +155,8 @@ struct RealContentTests {
             #expect(page.html.contains("Content-Security-Policy"), "\(path)")
             #expect(page.text.contains("Tilgængelighedserklæring"), "\(path)")
             if path != "index.html" { #expect(page.html.contains("class=\"breadcrumbs"), "\(path)") }
+            // Every page but the search page itself has the search field in its header.
+            #expect(page.html.contains("<form class=\"header-search\" role=\"search\"") == (path != "soeg/index.html"), "\(path)")
         }
     }
 
