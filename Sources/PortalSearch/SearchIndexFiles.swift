@@ -10,8 +10,11 @@ import PortalCore
 /// - `t/N.js`: a run of terms in sorted order, about `Limits.chunkBytes` each. A word
 ///   needs the chunk its term falls in, a prefix the chunks its terms fall in; the
 ///   script finds them by bisection over the manifest's first terms.
-/// - `d/N.js`: one document's title, kind, municipality, document, address and text,
-///   loaded only when it is shown as a result (the text makes its snippet).
+/// - `r/N.js`: what the results of a run of consecutive documents show (title, kind,
+///   municipality, document, address, and the text their snippets come from), about
+///   `Limits.resultBytes` each, loaded only when one of them is shown. Loading a script
+///   costs the browser several milliseconds whatever its size, so neighbours share a file:
+///   results in site order (the items of one document) need few of them.
 ///
 /// Paths inside are relative to the site root, so the script makes them relative to the
 /// page; the files say nothing about where the site is published.
@@ -20,12 +23,16 @@ public struct SearchIndexFiles: Sendable {
         /// A term chunk is closed before it grows past this (a single term's lists may
         /// still make a larger one).
         public var chunkBytes: Int
+        /// A file of results is closed before it grows past this (one long document may
+        /// still make a larger one).
+        public var resultBytes: Int
         /// A document's text is cut after this many characters: snippets come from the
         /// start of a page's text where a match lies beyond it.
         public var textCharacters: Int
 
-        public init(chunkBytes: Int = 16_384, textCharacters: Int = 12_000) {
+        public init(chunkBytes: Int = 16_384, resultBytes: Int = 8_192, textCharacters: Int = 12_000) {
             self.chunkBytes = chunkBytes
+            self.resultBytes = resultBytes
             self.textCharacters = textCharacters
         }
     }
@@ -46,10 +53,12 @@ public struct SearchIndexFiles: Sendable {
         for (number, chunk) in chunks.enumerated() {
             files.append(("t/\(number)", chunk.json))
         }
-        let documents = index.corpus.documents.enumerated().map { number, document in ("d/\(number)", documentJSON(document)) }
-        files += documents
+        let groups = resultGroups()
+        for (number, group) in groups.enumerated() {
+            files.append(("r/\(number)", "{\"d\":[" + group.members.joined(separator: ",") + "]}"))
+        }
         for (name, json) in files { version.add(name); version.add(json) }
-        let manifest = manifestJSON(firstTerms: chunks.map(\.firstTerm), version: version.hex)
+        let manifest = manifestJSON(firstTerms: chunks.map(\.firstTerm), groupStarts: groups.map(\.first), version: version.hex)
         files.insert(("manifest", manifest), at: 0)
         return files.map { name, json in
             OutputFile(path: folder + name + ".js", text: "portalSearch.register(\(JS.string(name)),\(json));\n")
@@ -89,9 +98,32 @@ public struct SearchIndexFiles: Sendable {
         return chunks
     }
 
+    // MARK: Results
+
+    struct Group {
+        var first: Int32
+        var members: [String]
+    }
+
+    /// Consecutive documents, packed into files of about `Limits.resultBytes`.
+    func resultGroups() -> [Group] {
+        var groups: [Group] = []
+        var size = 0
+        for (number, document) in index.corpus.documents.enumerated() {
+            let json = documentJSON(document)
+            if groups.isEmpty || size + json.utf8.count > limits.resultBytes {
+                groups.append(Group(first: Int32(number), members: []))
+                size = 0
+            }
+            groups[groups.count - 1].members.append(json)
+            size += json.utf8.count + 1
+        }
+        return groups
+    }
+
     // MARK: Manifest and documents
 
-    func manifestJSON(firstTerms: [String], version: String) -> String {
+    func manifestJSON(firstTerms: [String], groupStarts: [Int32], version: String) -> String {
         let facets = index.facets.map { table in
             let values = zip(table.values, table.documents).map { value, documents in
                 "[" + JS.string(value.id) + "," + JS.string(value.label) + ",\"" + PostingCodec.encode(documents) + "\"]"
@@ -101,6 +133,7 @@ public struct SearchIndexFiles: Sendable {
         return "{\"version\":" + JS.string(version)
             + ",\"documents\":\(index.corpus.documents.count)"
             + ",\"chunks\":[" + firstTerms.map(JS.string).joined(separator: ",") + "]"
+            + ",\"results\":\"" + PostingCodec.encode(groupStarts) + "\""
             + ",\"facets\":[" + facets.joined(separator: ",") + "]}"
     }
 

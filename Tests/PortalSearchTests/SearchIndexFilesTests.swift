@@ -28,6 +28,16 @@ struct SearchIndexFilesTests {
         return try data(file) as? [String: Any] ?? [:]
     }
 
+    /// What every document's result shows, in document order, read from the files of results.
+    func results(in files: [(path: String, text: String)]) throws -> [[String: Any]] {
+        var groups: [(Int, [[String: Any]])] = []
+        for file in files where file.path.contains("r/") {
+            let number = Int(file.path.split(separator: "/").last?.dropLast(3) ?? "") ?? -1
+            groups.append((number, (try data(file) as? [String: Any])?["d"] as? [[String: Any]] ?? []))
+        }
+        return groups.sorted { $0.0 < $1.0 }.flatMap(\.1)
+    }
+
     /// The chunk a term falls in, found as the script finds it.
     func chunk(of term: String, firstTerms: [String]) -> Int {
         var low = 0, high = firstTerms.count - 1
@@ -79,17 +89,35 @@ struct SearchIndexFilesTests {
         #expect(municipality.map { PostingCodec.decode($0[2]) } == [[0, 1], [2]])
     }
 
-    @Test func eachDocumentHasAFileWithWhatItsResultShows() throws {
+    @Test func eachDocumentsResultIsInTheFileOfResultsTheManifestNames() throws {
         let written = files()
-        let first = try object("soeg/index/d/0.js", in: written)
+        let shown = try results(in: written)
+        #expect(shown.count == HandCorpus.documents.count)
+        let first = shown[0]
         #expect(first["t"] as? String == "Besøgsvenner som supplement til §85")
         #expect(first["u"] as? String == "k/a/")
         #expect(first["m"] as? String == "Eksempel Kommune" && first["d"] as? String == "Plan")
         #expect(first["k"] as? Int == SearchDocument.Kind.allCases.firstIndex(of: .initiative))
         #expect(first["x"] as? String == "Borger og besøgsven mødes.")
-        let theme = try object("soeg/index/d/3.js", in: written)
-        #expect(theme["m"] == nil && theme["d"] == nil)
-        #expect(written.filter { $0.path.hasPrefix("soeg/index/d/") }.count == HandCorpus.documents.count)
+        #expect(shown[3]["m"] == nil && shown[3]["d"] == nil)
+        let manifest = try object("soeg/index/manifest.js", in: written)
+        #expect(PostingCodec.decode(manifest["results"] as? String ?? "!") == [0])
+    }
+
+    @Test func neighboursShareAFileOfResultsUpToItsBudget() throws {
+        let written = files(.init(resultBytes: 250))
+        let groups = written.filter { $0.path.hasPrefix("soeg/index/r/") }
+        #expect(groups.count > 1 && groups.count < HandCorpus.documents.count)
+        let manifest = try object("soeg/index/manifest.js", in: written)
+        let starts = try #require(PostingCodec.decode(manifest["results"] as? String ?? "!"))
+        #expect(starts.count == groups.count && starts.first == 0)
+        // The files, read in order from the starts, give every document once, in order.
+        let shown = try results(in: written)
+        #expect(shown.map { $0["u"] as? String } == HandCorpus.documents.map(\.path))
+        for (number, start) in starts.enumerated() {
+            let group = try object("soeg/index/r/\(number).js", in: written)["d"] as? [[String: Any]] ?? []
+            #expect(group.first?["u"] as? String == HandCorpus.documents[Int(start)].path)
+        }
     }
 
     @Test func textIsEscapedForJavaScriptAndCutAtItsLimit() throws {
@@ -97,8 +125,8 @@ struct SearchIndexFilesTests {
         let corpus = SearchCorpus(documents: [SearchDocument(kind: .page, title: "</script>", text: [text], path: "side/")], facetValues: [:])
         let written = SearchIndexFiles(SearchIndex(corpus), limits: .init(textCharacters: 50)).files(in: "")
             .map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }
-        let document = try object("d/0.js", in: written)
-        let file = written.first { $0.0 == "d/0.js" }?.1 ?? ""
+        let document = try results(in: written).first ?? [:]
+        let file = written.first { $0.0 == "r/0.js" }?.1 ?? ""
         #expect(!file.contains("\u{2028}") && !file.contains("\u{0007}"))
         #expect(document["t"] as? String == "</script>")
         let shown = try #require(document["x"] as? String)

@@ -215,6 +215,7 @@
     this.loader = loader;
     this.count = manifest.documents;
     this.chunks = manifest.chunks;
+    this.groupStarts = decodePostings(manifest.results);
     this.decoded = new Map();
     this.facets = manifest.facets.map(function (facet) {
       return {
@@ -237,6 +238,26 @@
       if (this.chunks[middle] <= key) { low = middle; } else { high = middle - 1; }
     }
     return low;
+  };
+
+  /** The number of the file of results that holds a document. */
+  Index.prototype.groupOf = function (document) {
+    var low = 0;
+    var high = this.groupStarts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (this.groupStarts[middle] <= document) { low = middle; } else { high = middle - 1; }
+    }
+    return low;
+  };
+
+  /** What the result of a document shows, from its file of results. */
+  Index.prototype.shown = function (document) {
+    var index = this;
+    var group = index.groupOf(document);
+    return index.loader.load("r/" + group).then(function (data) {
+      return data.d[document - index.groupStarts[group]];
+    });
   };
 
   /** One query word: its exact terms and, for words of 3 letters or more, its prefix. */
@@ -448,7 +469,7 @@
 
   // ------------------------------------------------------------------ the page
 
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
   var ANNOUNCE_AFTER = 700;
 
   function element(name, className, text) {
@@ -669,7 +690,7 @@
     var from = page.shown;
     var batch = page.results.slice(from, from + PAGE_SIZE);
     var sequence = ++page.sequence;
-    return Promise.all(batch.map(function (number) { return page.loader.load("d/" + number); })).then(function (documents) {
+    return Promise.all(batch.map(function (number) { return page.index.shown(number); })).then(function (documents) {
       if (sequence !== page.sequence) { return; }
       var matcher = new Matcher(page.terms);
       var items = document.createDocumentFragment();
