@@ -36,7 +36,7 @@ public final class DanishStemmer {
 /// repeats its words, and stemming is the costly step. One per thread, like its stemmer.
 public final class TermMaker {
     private let stemmer: DanishStemmer?
-    private var terms: [String: String] = [:]
+    private var terms: [Substring: String] = [:]
 
     public init() {
         stemmer = DanishStemmer()
@@ -44,8 +44,7 @@ public final class TermMaker {
 
     /// The term of one word of `SearchText.words(in:)`.
     public func term(_ word: Substring) -> String {
-        let key = String(word)
-        if let known = terms[key] { return known }
+        if let known = terms[word] { return known }
         let normalised = SearchText.normalised(word)
         let term: String
         if SearchText.hasDigit(normalised) {
@@ -53,7 +52,7 @@ public final class TermMaker {
         } else {
             term = SearchText.fold(stemmer?.stem(normalised) ?? normalised)
         }
-        terms[key] = term
+        terms[word] = term
         return term
     }
 

@@ -162,27 +162,34 @@ enum JS {
     /// A string literal: quotes, backslashes and control characters escaped, and the two
     /// line separators JavaScript before ES2019 ends a string at.
     static func string(_ value: String) -> String {
-        var result = "\""
-        result.unicodeScalars.reserveCapacity(value.unicodeScalars.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Byte by byte: the index holds every page's text, megabytes at national scale.
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(value.utf8.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        var utf8 = value.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0x00..<0x20: bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard let second = utf8.next() else { bytes.append(byte); break }
+                guard second == 0x80, let third = utf8.next() else { bytes.append(byte); pending.append(second); break }
+                if third == 0xA8 || third == 0xA9 {
+                    bytes += [0x5C, 0x75, 0x32, 0x30, 0x32, third == 0xA8 ? 0x38 : 0x39]
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    bytes += [byte, second, third]
                 }
+            default: bytes.append(byte)
             }
         }
-        return result + "\""
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
