@@ -23,6 +23,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Snowball's stemmers from Debian (libstemmer-dev; it ships no pkg-config file).
+        .systemLibrary(
+            name: "CSnowball",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // Shared vocabulary: diagnostics, source locations, slugs. No dependencies.
         .target(name: "PortalCore"),
         // Markdown to safe HTML and plain text.
@@ -33,9 +38,12 @@ let package = Package(
         ]),
         // Stage 2+3: validate references and build the site graph.
         .target(name: "PortalGraph", dependencies: ["PortalCore", "PortalContent", "PortalMarkdown"]),
+        // The search index: Danish folding, tokens, Snowball stems and the chunked index
+        // files the search page loads, made from the resolved graph.
+        .target(name: "PortalSearch", dependencies: ["CSnowball", "PortalCore", "PortalContent", "PortalGraph", "PortalMarkdown"]),
         // Stage 4: turn the graph into pages with the theme, plus data exports.
         .target(name: "PortalRender", dependencies: [
-            "PortalCore", "PortalContent", "PortalGraph", "PortalMarkdown",
+            "PortalCore", "PortalContent", "PortalGraph", "PortalMarkdown", "PortalSearch",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -80,6 +88,9 @@ let package = Package(
         ]),
         .testTarget(name: "PortalGraphTests", dependencies: [
             "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
+        ]),
+        .testTarget(name: "PortalSearchTests", dependencies: [
+            "PortalSearch", "PortalGraph", "PortalContent", .product(name: "PropertyBased", package: "swift-property-based"), "PortalTestSupport",
         ]),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalGraph", "PortalContent", "PortalTestSupport"]),
         .testTarget(name: "PortalOutputTests", dependencies: ["PortalOutput", "PortalTestSupport"]),

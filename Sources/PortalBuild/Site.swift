@@ -54,6 +54,8 @@ public final class Site {
     /// be made when they are asked for (nil before the first rendering, and always with
     /// `.withPages`, where rendering writes them).
     public private(set) var deferredDataFiles: DeferredFiles?
+    /// The files each extra (assets, data, search index) last wrote.
+    private var extraFiles: [SiteRenderer.Extra: Set<String>] = [:]
 
     private var settings: (config: SiteConfig?, diagnostics: [Diagnostic]) = (nil, [])
     private var folderDiagnostics: [Diagnostic] = []
@@ -102,10 +104,11 @@ public final class Site {
     public func renderAll(emit: @Sendable (OutputFile) throws -> Void) -> SiteRenderer.Outcome {
         guard let graph, let theme, isBuildable else { return SiteRenderer.Outcome(diagnostics: diagnostics) }
         let renderer = SiteRenderer(theme: theme)
-        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: extras([.assets]), emit: emit)
+        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: extras([.assets, .search]), emit: emit)
         pages = [:]
         readers = [:]
         replacePages([], by: outcome.pages)
+        extraFiles = outcome.extraFiles
         deferData(graph, renderer)
         emitSitemap(renderer, graph, into: &outcome, emit: emit)
         return outcome
@@ -150,8 +153,11 @@ public final class Site {
         let jobs = renderer.jobs(new)
         let stale: Set<PageJob>
         if let old, !themeChanged { stale = staleJobs(jobs, old: old, new: new) } else { stale = Set(jobs) }
+        // The search index shows every entity: it is written again on every change (the
+        // index of the real content in well under a second); the data files too, unless
+        // they are made when asked for.
         var outcome = renderer.render(jobs.filter(stale.contains), in: new,
-                                      extras: extras(themeChanged ? [.assets] : []), emit: emit)
+                                      extras: extras(themeChanged ? [.assets, .search] : [.search]), emit: emit)
         deferData(new, renderer)
         var update = SiteUpdate(diagnostics: diagnostics)
         update.rendered = outcome.pages.values.map(\.path).sorted()
@@ -160,7 +166,14 @@ public final class Site {
         let kept = Set(jobs)
         replacePages(pages.keys.filter { !kept.contains($0) } + outcome.pages.keys, by: outcome.pages)
         let pathsAfter = Set(pages.values.map(\.path))
-        update.removed = pathsBefore.subtracting(pathsAfter).map { $0 + "index.html" }.sorted()
+        var removed = pathsBefore.subtracting(pathsAfter).map { $0 + "index.html" }
+        // An extra written again may leave out files it wrote before (the index file of a
+        // document that is gone).
+        for (extra, paths) in outcome.extraFiles {
+            removed += (extraFiles[extra] ?? []).subtracting(paths)
+            extraFiles[extra] = paths
+        }
+        update.removed = removed.sorted()
         for path in update.removed { remove(path) }
         if pathsBefore != pathsAfter || old.map({ !new.isUnchanged(.settings, since: $0) }) ?? true {
             emitSitemap(renderer, new, into: &outcome, emit: emit)

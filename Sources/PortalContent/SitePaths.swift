@@ -18,18 +18,22 @@ extension SiteConfig {
         public var timeline: String = "timeline"
         /// The § index: the references to Serviceloven, one page per paragraph below it.
         public var lawReferences: String
+        /// The search page, and its index files below it.
+        public var search: String
         /// Where each path is written in `site.yaml`; empty for paths left at their default,
         /// so that a page that collides with one can name the line to change.
         public var locations: [Folder: SourceLocation] = [:]
 
         /// The addresses used when `site.yaml` does not name its own.
         public static let standard = Paths(
-            municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets", lawReferences: "law-references")
+            municipalities: "municipalities", themes: "themes", tags: "tags", data: "data", assets: "assets",
+            lawReferences: "law-references", search: "search")
 
         /// The folders the generator itself writes at the root of the site, one per field of `paths:`.
         public enum Folder: String, Sendable, Hashable, CaseIterable {
             case municipalities, themes, tags, data, assets, timeline
             case lawReferences = "law_references"
+            case search
 
             /// What the generator puts there, for messages.
             public var contents: String {
@@ -41,6 +45,7 @@ extension SiteConfig {
                 case .assets: "the theme's assets"
                 case .timeline: "the timelines"
                 case .lawReferences: "the index of references to Serviceloven"
+                case .search: "the search page and its index"
                 }
             }
         }
@@ -55,6 +60,7 @@ extension SiteConfig {
                 case .assets: assets
                 case .timeline: timeline
                 case .lawReferences: lawReferences
+                case .search: search
                 }
             }
             set {
@@ -66,6 +72,7 @@ extension SiteConfig {
                 case .assets: assets = newValue
                 case .timeline: timeline = newValue
                 case .lawReferences: lawReferences = newValue
+                case .search: search = newValue
                 }
             }
         }

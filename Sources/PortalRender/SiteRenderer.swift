@@ -3,12 +3,13 @@ import PortalContent
 import PortalCore
 import PortalGraph
 import PortalMarkdown
+import PortalSearch
 
 /// One page the site has, named by what it shows. Rendering works from this list, so
 /// pages can be prepared and rendered independently, in parallel, and one at a time
 /// (an editor preview re-renders only the pages whose dependencies changed).
 public enum PageJob: Sendable, Hashable {
-    case home, municipalities, themes, tags
+    case home, municipalities, themes, tags, search
     case municipality(String), document(String), section(String), item(String)
     case theme(String), tag(String), page(String)
     /// Every milestone across municipalities, and one document's milestones.
@@ -19,7 +20,7 @@ public enum PageJob: Sendable, Hashable {
     /// The entity the page shows, for the pages of one entity.
     public var entity: EntityRef? {
         switch self {
-        case .home, .municipalities, .themes, .tags, .lawReferences, .lawParagraph: nil
+        case .home, .municipalities, .themes, .tags, .search, .lawReferences, .lawParagraph: nil
         case .municipality(let id): EntityRef(.municipality, id)
         case .document(let id): EntityRef(.document, id)
         case .section(let id): EntityRef(.section, id)
@@ -45,7 +46,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a stable order.
     public func jobs(_ graph: SiteGraph) -> [PageJob] {
-        var jobs: [PageJob] = [.home, .municipalities, .themes, .tags]
+        var jobs: [PageJob] = [.home, .municipalities, .themes, .tags, .search]
         jobs += graph.municipalities.map { .municipality($0.id) }
         jobs += graph.documents.map { .document($0.id) }
         jobs += graph.sections.map { .section($0.id) }
@@ -76,6 +77,7 @@ public struct SiteRenderer: Sendable {
         case .municipalities: return view.municipalitiesPage()
         case .themes: return view.themesPage()
         case .tags: return view.tagsPage()
+        case .search: return view.searchPage()
         case .municipality(let id): return graph.municipality(id).map(view.municipalityPage)
         case .document(let id): return graph.document(id).map(view.documentPage)
         case .section(let id): return graph.section(id).flatMap(view.sectionPage)
@@ -141,7 +143,7 @@ public struct SiteRenderer: Sendable {
     public func renderSite(
         _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void
     ) -> (pagesByKind: [String: Int], files: Int, diagnostics: [Diagnostic]) {
-        let outcome = render(jobs(graph), in: graph, extras: [.assets, .data], emit: emit)
+        let outcome = render(jobs(graph), in: graph, extras: Set(Extra.allCases), emit: emit)
         var files = outcome.files
         var diagnostics = outcome.diagnostics
         if let sitemap = sitemap(graph, pages: outcome.pages.values) {
@@ -163,11 +165,17 @@ public struct SiteRenderer: Sendable {
         case assets
         /// The open-data files, which show every entity.
         case data
+        /// The search page's index (`<search>/index/`), which holds every entity.
+        case search
     }
 
     /// What rendering a set of pages gave: each page written, with what it read.
     public struct Outcome: Sendable {
         public var pages: [PageJob: RenderedPage] = [:]
+        /// The paths each extra wrote, for the extras written in full: a long-lived site
+        /// removes the ones the next writing of the same extra leaves out (the index file
+        /// of a document that is gone).
+        public var extraFiles: [Extra: Set<String>] = [:]
         public var files = 0
         public var diagnostics: [Diagnostic] = []
 
@@ -185,31 +193,32 @@ public struct SiteRenderer: Sendable {
         // The extra files are jobs beside the pages, so they are made while pages render
         // instead of after them.
         let work: [Work] = Extra.allCases.filter(extras.contains).map(Work.extra) + jobs.map(Work.page)
-        let results = work.concurrentMap { work -> (PageJob?, RenderedPage?, Int, Diagnostic?) in
+        let results = work.concurrentMap { work -> WorkResult in
             switch work {
             case .extra(let extra):
-                let (files, diagnostic) = emitExtra(extra, graph, emit: emit)
-                return (nil, nil, files, diagnostic)
+                let (paths, diagnostic) = emitExtra(extra, graph, emit: emit)
+                return WorkResult(extra: diagnostic == nil ? (extra, paths) : nil, files: paths.count, diagnostic: diagnostic)
             case .page(let job):
-                guard let page = prepare(job, in: graph) else { return (job, nil, 0, nil) }
+                guard let page = prepare(job, in: graph) else { return WorkResult() }
                 switch render(page) {
                 case .success(let file):
                     do {
                         try emit(file)
-                        return (job, RenderedPage(kind: page.kind, path: page.path, dependencies: page.dependencies), 1, nil)
+                        return WorkResult(page: (job, RenderedPage(kind: page.kind, path: page.path, dependencies: page.dependencies)), files: 1)
                     } catch {
-                        return (job, nil, 0, .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
+                        return WorkResult(diagnostic: .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
                     }
                 case .failure(let diagnostic):
-                    return (job, nil, 0, diagnostic)
+                    return WorkResult(diagnostic: diagnostic)
                 }
             }
         }
         var outcome = Outcome()
-        for (job, page, files, diagnostic) in results {
-            if let job, let page { outcome.pages[job] = page }
-            outcome.files += files
-            if let diagnostic { outcome.diagnostics.append(diagnostic) }
+        for result in results {
+            if let (job, page) = result.page { outcome.pages[job] = page }
+            if let (extra, paths) = result.extra { outcome.extraFiles[extra] = Set(paths) }
+            outcome.files += result.files
+            if let diagnostic = result.diagnostic { outcome.diagnostics.append(diagnostic) }
         }
         return outcome
     }
@@ -236,25 +245,32 @@ public struct SiteRenderer: Sendable {
             } catch {
                 return .failure(.error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files: \(error)"))
             }
+        case .search:
+            return .success(searchIndexFiles(graph))
         }
     }
 
-    private func emitExtra(_ extra: Extra, _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> (Int, Diagnostic?) {
+    /// Writes one extra; the paths written, and a problem that stopped it.
+    private func emitExtra(_ extra: Extra, _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> ([String], Diagnostic?) {
         let files: [OutputFile]
         switch self.files(of: extra, in: graph) {
         case .success(let made): files = made
-        case .failure(let diagnostic): return (0, diagnostic)
+        case .failure(let diagnostic): return ([], diagnostic)
         }
-        var written = 0
+        var written: [String] = []
         do {
             for file in files {
                 try emit(file)
-                written += 1
+                written.append(file.path)
             }
             return (written, nil)
         } catch {
-            let place = extra == .assets ? graph.site.paths.assets : graph.site.paths.data
-            return (written, .error(at: SourceLocation(path: place), "cannot write the \(extra == .assets ? "assets" : "data files"): \(error)"))
+            let (place, what): (String, String) = switch extra {
+            case .assets: (graph.site.paths.assets, "the assets")
+            case .data: (graph.site.paths.data, "the data files")
+            case .search: (graph.site.paths.search + "/" + Self.searchIndexFolder, "the search index")
+            }
+            return (written, .error(at: SourceLocation(path: place), "cannot write \(what): \(error)"))
         }
     }
 }
@@ -262,4 +278,11 @@ public struct SiteRenderer: Sendable {
 private enum Work: Sendable {
     case extra(SiteRenderer.Extra)
     case page(PageJob)
+}
+
+private struct WorkResult: Sendable {
+    var page: (PageJob, RenderedPage)?
+    var extra: (SiteRenderer.Extra, [String])?
+    var files = 0
+    var diagnostic: Diagnostic?
 }

@@ -1,4 +1,5 @@
 import PortalContent
+import PortalSearch
 
 /// Every string key the generator itself looks up, checked against the theme's strings
 /// file at load time so that a missing word is an error, not a key shown on a page.
@@ -25,4 +26,9 @@ enum StringKeys {
     + DocumentType.allCases.map { "documentType.\($0.rawValue)" }
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
+    + ["search.title"]
+    + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
+    + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }
+    // What the search page's script shows (it reads the `search` strings as JSON).
+    + ["prompt", "error", "ellipsis", "more", "chosen", "count.none", "count.one", "count.many", "count.query"].map { "search.\($0)" }
 }

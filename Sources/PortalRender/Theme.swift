@@ -31,8 +31,7 @@ public struct Theme: Sendable {
     /// (free pages use a layout, `defaultLayout` unless they name one).
     public static let requiredTemplates = [
         "home", "municipalities", "municipality", "document", "section", "item",
-        "themes", "theme", "tags", "tag", "timeline",
-        "themes", "theme", "tags", "tag", "law-references", "law-paragraph",
+        "themes", "theme", "tags", "tag", "timeline", "law-references", "law-paragraph", "search",
     ]
 
     /// The folder below `templates/` that holds the layouts.

@@ -113,6 +113,7 @@ struct ViewContext {
             "metaDescription": site.description,
             "root": links.root,
             "homeURL": links.page(""),
+            "searchURL": links.page(site.paths.search + "/"),
             "stylesheet": links.file(site.paths.assets + "/site.css"),
             "printStylesheet": links.file(site.paths.assets + "/print.css"),
             "icon": links.file(site.paths.assets + "/favicon.svg"),

@@ -35,9 +35,10 @@ enum PreviewClient {
 
     /// A served page with the script added and its Content-Security-Policy widened just
     /// enough for it (the script from this server, its event stream); built pages keep
-    /// `script-src 'none'`.
+    /// `script-src 'none'`, or the search page its own scripts only.
     static func inject(into html: String) -> String {
         var page = html.replacingOccurrences(of: "script-src 'none'", with: "script-src 'self'; connect-src 'self'")
+            .replacingOccurrences(of: "script-src 'self' file:;", with: "script-src 'self' file:; connect-src 'self';")
         let tag = "<script src=\"\(scriptPath)\" defer></script>\n"
         if let head = page.range(of: "</head>") {
             page.insert(contentsOf: tag, at: head.lowerBound)

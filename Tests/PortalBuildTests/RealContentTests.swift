@@ -144,10 +144,10 @@ struct RealContentTests {
         let graph = try await graph
         let entityPages = graph.municipalities.count + graph.documents.count + graph.sections.count + graph.items.count
             + graph.themes.count + graph.tags.count + graph.pages.count
-        // The listings (home, municipalities, themes, tags, the § index), one page per cited
-        // paragraph, the timeline and one timeline per document with milestones.
+        // The listings (home, municipalities, themes, tags, the § index), the search page,
+        // one page per cited paragraph, the timeline and one timeline per document with milestones.
         let timelinePages = 1 + graph.documentTimelines.count
-        #expect(site.pagePaths.count == 5 + entityPages + graph.lawParagraphs.count + timelinePages)
+        #expect(site.pagePaths.count == 6 + entityPages + graph.lawParagraphs.count + timelinePages)
         for path in site.pagePaths {
             let page = try #require(site.page(path))
             #expect(page.h1Count == 1, "\(path) has \(page.h1Count) h1")
@@ -157,6 +157,8 @@ struct RealContentTests {
             #expect(page.html.contains("Content-Security-Policy"), "\(path)")
             #expect(page.text.contains("Tilgængelighedserklæring"), "\(path)")
             if path != "index.html" { #expect(page.html.contains("class=\"breadcrumbs"), "\(path)") }
+            // Every page but the search page itself has the search field in its header.
+            #expect(page.html.contains("<form class=\"header-search\" role=\"search\"") == (path != "soeg/index.html"), "\(path)")
         }
     }
 

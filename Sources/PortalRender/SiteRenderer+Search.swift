@@ -1,0 +1,23 @@
+import PortalContent
+import PortalCore
+import PortalGraph
+import PortalSearch
+
+extension SiteRenderer {
+    /// The folder of the search index below the search page's folder.
+    static let searchIndexFolder = "index/"
+
+    /// The theme's words for what the search index shows of the closed lists.
+    var searchLabels: SearchLabels {
+        let strings = theme.strings
+        return SearchLabels(kind: { strings["search.kind.\($0.rawValue)"] },
+                            documentType: { strings["documentType.\($0.rawValue)"] },
+                            status: { strings["status.\($0.rawValue)"] })
+    }
+
+    /// The files of the search index of `graph` (see `SearchIndexFiles`).
+    func searchIndexFiles(_ graph: SiteGraph) -> [OutputFile] {
+        let index = SearchIndex(SearchCorpus(graph: graph, labels: searchLabels, markdown: markdown))
+        return SearchIndexFiles(index).files(in: graph.site.paths.search + "/" + Self.searchIndexFolder)
+    }
+}
