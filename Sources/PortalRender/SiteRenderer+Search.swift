@@ -12,7 +12,8 @@ extension SiteRenderer {
         let strings = theme.strings
         return SearchLabels(kind: { strings["search.kind.\($0.rawValue)"] },
                             documentType: { strings["documentType.\($0.rawValue)"] },
-                            status: { strings["status.\($0.rawValue)"] })
+                            status: { strings["status.\($0.rawValue)"] },
+                            lawParagraph: { strings["lawReferences.paragraph"].replacingOccurrences(of: "{paragraph}", with: $0.description) })
     }
 
     /// The files of the search index of `graph` (see `SearchIndexFiles`).

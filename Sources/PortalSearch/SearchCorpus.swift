@@ -1,3 +1,4 @@
+import PortalCore
 import PortalContent
 import PortalGraph
 import PortalMarkdown
@@ -41,6 +42,7 @@ public struct SearchCorpus: Sendable {
             .kind: SearchDocument.Kind.allCases.map { SearchFacetValue(id: $0.rawValue, label: labels.kind($0)) },
             .documentType: DocumentType.allCases.map { SearchFacetValue(id: $0.rawValue, label: labels.documentType($0)) },
             .status: Status.allCases.map { SearchFacetValue(id: $0.rawValue, label: labels.status($0)) },
+            .lawReference: graph.lawParagraphs.map { SearchFacetValue(id: $0.slug, label: labels.lawParagraph($0)) },
         ]
     }
 }
@@ -82,6 +84,11 @@ private struct CorpusReader: Sendable {
         [.municipality: [document.municipalityID], .documentType: [document.documentType.rawValue], .kind: [kind.rawValue]]
     }
 
+    /// The paragraphs an entity's own text cites, as facet value ids.
+    private func cited(_ entity: EntityRef) -> [String] {
+        graph.lawReferences(in: entity).map(\.slug)
+    }
+
     private func municipalityTitle(_ id: String) -> String? {
         graph.municipality(id)?.title
     }
@@ -103,15 +110,18 @@ private struct CorpusReader: Sendable {
         parts.append(document.administrativeIdeasHeading)
         parts += document.administrativeIdeas.map(\.title)
         parts.append(document.contact)
+        var facets = placed(document, kind: .document)
+        facets[.lawReference] = cited(EntityRef(.document, document.id))
         return SearchDocument(kind: .document, title: document.title, text: plain(parts), path: document.path,
                               municipality: municipalityTitle(document.municipalityID), document: document.title,
-                              facets: placed(document, kind: .document))
+                              facets: facets)
     }
 
     private func section(_ section: Section) -> SearchDocument? {
         let document = graph.document(section.documentID)
         var facets = document.map { placed($0, kind: .section) } ?? [.kind: [SearchDocument.Kind.section.rawValue]]
         facets[.theme] = section.themeIDs
+        facets[.lawReference] = cited(EntityRef(.section, section.id))
         return SearchDocument(kind: .section, title: section.title, text: plain([section.body]), path: section.path,
                               municipality: municipalityTitle(section.municipalityID), document: document?.title, facets: facets)
     }
@@ -136,6 +146,7 @@ private struct CorpusReader: Sendable {
             if let status, !statuses.contains(status.rawValue) { statuses.append(status.rawValue) }
         }
         facets[.status] = statuses
+        facets[.lawReference] = cited(EntityRef(.item, item.id))
         return SearchDocument(kind: kind, title: item.title, text: plain(parts), path: item.path,
                               municipality: municipalityTitle(item.municipalityID), document: document?.title, facets: facets)
     }

@@ -1,3 +1,4 @@
+import PortalCore
 import PortalContent
 
 /// One thing a search can find: a page of the site, or an appendix on its document's
@@ -52,6 +53,8 @@ public enum SearchFacet: String, Sendable, Hashable, CaseIterable {
     case documentType
     /// An item's status and its activities' statuses (Slagelse gives them per activity).
     case status
+    /// The paragraphs of Serviceloven an entity's own text cites (`SiteGraph.lawReferences(in:)`).
+    case lawReference
 }
 
 /// One value of a facet: the id the address and the index use, and what the page shows.
@@ -71,13 +74,16 @@ public struct SearchLabels: Sendable {
     public var kind: @Sendable (SearchDocument.Kind) -> String
     public var documentType: @Sendable (DocumentType) -> String
     public var status: @Sendable (Status) -> String
+    public var lawParagraph: @Sendable (LawParagraph) -> String
 
     public init(kind: @escaping @Sendable (SearchDocument.Kind) -> String,
                 documentType: @escaping @Sendable (DocumentType) -> String,
-                status: @escaping @Sendable (Status) -> String) {
+                status: @escaping @Sendable (Status) -> String,
+                lawParagraph: @escaping @Sendable (LawParagraph) -> String = { $0.description }) {
         self.kind = kind
         self.documentType = documentType
         self.status = status
+        self.lawParagraph = lawParagraph
     }
 
     /// The raw values themselves, for tests.

@@ -60,7 +60,7 @@ struct SearchCorpusTests {
         "om.md": "---\nkind: page\nid: om\ntitle: Om portalen\n---\nEksempeltekst.\n",
     ]
 
-    static func corpus() throws -> SearchCorpus {
+    static func corpus(_ files: [String: String] = files) throws -> SearchCorpus {
         let sources = files.filter { $0.key.hasSuffix(".md") }.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) }
         var content = ContentLoader().load(sources)
         content.site = SiteConfig.parse(SourceFile(path: "site.yaml", text: files["site.yaml"] ?? "")).0
@@ -116,5 +116,19 @@ struct SearchCorpusTests {
     @Test func aDocumentsKeyFactsAreSearchable() throws {
         let document = try #require(try Self.corpus().documents.first { $0.kind == .document })
         #expect(document.text.contains("Pladser: 12 pladser"))
+    }
+
+    @Test func theParagraphsOfServicelovenAnEntityCitesAreAFacet() throws {
+        var files = Self.files
+        files["i.md"] = files["i.md"]?.replacingOccurrences(of: "Eksempeltekst om caféen.", with: "Eksempeltekst om caféen efter §§ 103/104.")
+        files["s.md"] = files["s.md"]?.replacingOccurrences(of: "Eksempel på et mål.", with: "Eksempel på et mål efter servicelovens § 85.")
+        let corpus = try Self.corpus(files)
+        let item = try #require(corpus.documents.first { $0.kind == .initiative })
+        #expect(item.facets[.lawReference] == ["103", "104"])
+        let section = try #require(corpus.documents.first { $0.kind == .section })
+        #expect(section.facets[.lawReference] == ["85"])
+        #expect(corpus.facetValues[.lawReference]?.map(\.id) == ["85", "103", "104"])
+        let document = try #require(corpus.documents.first { $0.kind == .document })
+        #expect(document.facets[.lawReference]?.isEmpty ?? true, "a document does not cite what its parts cite")
     }
 }
