@@ -29,10 +29,10 @@ import pathlib
 import sys
 import time
 import urllib.parse
+
+import browser
 import urllib.request
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 # WCAG 2.2 AA too: Danish public sites are bound by 2.1 AA, and DOMAIN.md asks to test
 # the 2.2 additions (target size, focus not obscured) as well.
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -99,30 +99,7 @@ def find_axe_js() -> pathlib.Path:
 
 
 def start_browser():
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        fail_exit("python package selenium missing; run scripts/install-test-deps")
-    for exe in (CHROMIUM, CHROMEDRIVER):
-        if not os.access(exe, os.X_OK):
-            fail_exit(f"{exe} not found; run scripts/install-test-deps")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--disable-gpu", "--window-size=1280,1024", "--lang=da",
-                "--no-first-run", "--disable-extensions",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-default-apps"):
-        opts.add_argument(arg)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    try:
-        driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
-    except Exception as exc:  # noqa: BLE001
-        fail_exit(f"could not start Chromium through chromedriver: {exc}".splitlines()[0])
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(60)
-    return driver
+    return browser.start_browser(fail_exit, script_timeout=60)
 
 
 def severe(entries) -> list[str]:

@@ -30,8 +30,8 @@ import time
 import unicodedata
 import urllib.parse
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+import browser
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SNOWBALL_VERSION = "2.2.0"
 # Endings the Danish algorithm removes or changes, to make inflected forms of the
@@ -152,28 +152,7 @@ class LibStemmer:
 # ---------------------------------------------------------------- browser
 
 def start_browser():
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        fail_exit("python package selenium missing; run scripts/install-test-deps")
-    for exe in (CHROMIUM, CHROMEDRIVER):
-        if not os.access(exe, os.X_OK):
-            fail_exit(f"{exe} not found; run scripts/install-test-deps")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1024", "--lang=da", "--no-first-run", "--disable-extensions",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    try:
-        driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    except Exception as exc:  # noqa: BLE001
-        fail_exit(f"could not start Chromium: {str(exc).splitlines()[0]}")
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(120)
-    return driver
+    return browser.start_browser(fail_exit, script_timeout=120)
 
 
 def wait(driver, script, ok, seconds=10.0):

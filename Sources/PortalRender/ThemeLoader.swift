@@ -146,7 +146,7 @@ enum TemplateReferences {
             if let end = nameStart.range(of: close) {
                 let name = nameStart[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
                 if name.hasPrefix("strings."), let value = strings.value(at: String(name.dropFirst("strings.".count))) as? String {
-                    result += triple ? value : htmlEscaped(value)
+                    result += triple ? value : HTMLText.escaped(value)
                     rest = nameStart[end.upperBound...]
                     continue
                 }
@@ -155,22 +155,6 @@ enum TemplateReferences {
             rest = afterOpen
         }
         return result + rest
-    }
-
-    /// The same escaping as swift-mustache's `{{x}}`.
-    static func htmlEscaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// Uses of `{{strings.some.key}}` (and its section forms) with their places.

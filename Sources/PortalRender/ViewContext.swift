@@ -147,26 +147,11 @@ struct ViewContext {
         var html = ""
         var position = text.startIndex
         for link in lawLinker(links)(text) where link.range.lowerBound >= position {
-            html += Self.escaped(text[position..<link.range.lowerBound])
-            html += "<a href=\"\(Self.escaped(link.url[...]))\">\(Self.escaped(text[link.range]))</a>"
+            html += HTMLText.escaped(text[position..<link.range.lowerBound])
+            html += "<a href=\"\(HTMLText.escaped(link.url))\">\(HTMLText.escaped(text[link.range]))</a>"
             position = link.range.upperBound
         }
-        return html + Self.escaped(text[position...])
-    }
-
-    static func escaped(_ text: Substring) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        return html + HTMLText.escaped(text[position...])
     }
 
     /// Finds the references to Serviceloven in a run of text, with the same reader the
