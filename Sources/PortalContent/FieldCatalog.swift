@@ -138,8 +138,10 @@ public enum FieldCatalog {
             FieldSpec("local_themes", .wholeNumbers, "The numbers of the document's local themes the idea belongs to."),
         ]), "Ideas the source says are already handled administratively."),
         FieldSpec("contact", .markdown, "Contact details, in Markdown."),
-        FieldSpec("matrix_rows", .choice(of: MatrixRows.self),
-                  "The rows of the document's own matrix: one per item (the default) or one per activity."),
+        FieldSpec("units", .choice(of: ComparableUnits.self),
+                  "The document's smallest unit of action, which counts and comparisons use: its items (the default) or their activities (then also the rows of its own matrix)."),
+        FieldSpec("lead_field", .text,
+                  "The heading of the item field that states each item's purpose (such as the source's 'Formål'): what comparisons show of an item. Without it, the item's first sentence."),
     ]
 
     // MARK: Items
@@ -159,6 +161,9 @@ public enum FieldCatalog {
             FieldSpec("text", .text, "The activity's text (inline Markdown)."),
             FieldSpec("status", .choice(of: Status.self), "Where the activity stands, where the source gives a status per activity."),
             FieldSpec("status_text", .text, "The source's own wording of the activity's status."),
+            FieldSpec("slug", .text, "The last part of the activity's own address, where its document's units are activities; without it, made from the title or the number."),
+            FieldSpec("themes", .references(.theme), "The activity's own cross-municipality themes, where its document's units are activities; without it, the item's."),
+            FieldSpec("tags", .references(.tag), "The activity's own tags, where its document's units are activities; without it, the item's."),
         ]), "The item's numbered or lettered activities."),
         FieldSpec("goals", .texts, "The item's goals, one entry each (inline Markdown)."),
         FieldSpec("success_criteria", .texts, "The item's success criteria, one entry each (inline Markdown)."),

@@ -155,6 +155,18 @@ public struct RecordDecoder: Sendable {
             draft: draft, body: frontMatter.body, bodyLocation: file.location(line: frontMatter.bodyLine), file: file.location(line: 1))
     }
 
+    /// An activity's `slug:`, checked as a header's is: it becomes part of an address.
+    private static func activitySlug(_ fields: YAMLFields) -> Located<String>? {
+        guard let slug = fields.located("slug") else { return nil }
+        guard Slug.isValid(slug.value) else {
+            fields.sink.error(slug.location, "slug '\(slug.value)' may only hold lower-case letters a-z, digits and single hyphens",
+                              hint: suggestion(Slug.make(slug.value), for: slug.value)
+                                  ?? "remove the 'slug:' line to make the address from the title, or use letters a-z and digits")
+            return nil
+        }
+        return slug
+    }
+
     static let idRule = "write an id of lower-case letters a-z, digits and single hyphens"
 
     /// "try 'x'", unless `x` is empty or the value itself: a suggestion must be a change that works.
@@ -195,7 +207,8 @@ public struct RecordDecoder: Sendable {
         let ideas = fields.objects("administrative_ideas", allowed: catalog.subfields(of: "administrative_ideas").names, what: "an administrative idea") { idea -> AdministrativeIdea? in
             idea.label("title", required: true).map { AdministrativeIdea(title: $0, localThemes: idea.numbers("local_themes")) }
         }
-        let matrixRows = fields.enumeration("matrix_rows", as: MatrixRows.self) ?? .items
+        let units = fields.enumeration("units", as: ComparableUnits.self) ?? .items
+        let leadField = fields.label("lead_field")
         // Every field is read (and so checked) before anything missing ends the decoding.
         let (organisation, period, date) = (fields.text("organisation"), fields.text("period"), fields.text("date"))
         let (sourceFile, summary, contact) = (fields.text("source_file"), fields.text("summary"), fields.text("contact"))
@@ -207,7 +220,7 @@ public struct RecordDecoder: Sendable {
             header: header, municipality: municipality, documentType: documentType, organisation: organisation,
             period: period, date: date, sourceFile: sourceFile, summary: summary, sectionLabel: sectionLabel,
             itemLabel: itemLabel, related: related, localThemes: localThemes, keyFacts: keyFacts,
-            administrativeIdeas: ideas, administrativeIdeasHeading: ideasHeading, contact: contact, matrixRows: matrixRows))
+            administrativeIdeas: ideas, administrativeIdeasHeading: ideasHeading, contact: contact, units: units, leadField: leadField))
     }
 
     private func decodeItem(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {
@@ -216,7 +229,9 @@ public struct RecordDecoder: Sendable {
         let document = fields.reference("document", required: true)
         let activities = fields.objects("activities", allowed: catalog.subfields(of: "activities").names, what: "an activity") { activity in
             Activity(number: activity.text("number"), title: activity.label("title"), text: activity.text("text"),
-                     status: activity.enumeration("status", as: Status.self), statusText: activity.text("status_text"))
+                     status: activity.enumeration("status", as: Status.self), statusText: activity.text("status_text"),
+                     slug: Self.activitySlug(activity), themes: activity.has("themes") ? activity.references("themes") : nil,
+                     tags: activity.has("tags") ? activity.references("tags") : nil, location: activity.location)
         }
         let milestones = fields.objects("milestones", allowed: catalog.subfields(of: "milestones").names, what: "a milestone") { milestone in
             milestone.text("text", required: true).map {

@@ -87,10 +87,15 @@ public struct AdministrativeIdea: Sendable, Hashable {
     public var localThemes: [Located<Int>]
 }
 
-/// How a document's own matrix is laid out: one row per item, or one row per activity
-/// (Hillerød's plan, whose activities are what its ambitions are carried out by).
-public enum MatrixRows: String, Sendable, Hashable, CaseIterable {
-    case items, activities
+/// What a document's smallest unit of action is: what its counts, comparisons and related
+/// lists are made of, so that like is compared with like across municipalities. Rudersdal's
+/// plan and Kalundborg's catalogue act through their items (indsatser, ideas); Hillerød's
+/// plan and Slagelse's follow-up act through the activities of each item.
+public enum ComparableUnits: String, Sendable, Hashable, CaseIterable {
+    /// Each item is a unit (the default).
+    case items
+    /// Each activity of an item is a unit; an item without activities has none.
+    case activities
 }
 
 /// What kind of plan a document is. The list is closed so that every document is shown
@@ -118,7 +123,10 @@ public struct DocumentRecord: Sendable, Hashable {
     /// The source's own heading for its administrative ideas.
     public var administrativeIdeasHeading: String?
     public var contact: String?
-    public var matrixRows: MatrixRows
+    public var units: ComparableUnits
+    /// The heading of the item field that states each item's purpose in the source's words
+    /// ("Formål"): what a comparison shows of an item. Without it, the item's first sentence.
+    public var leadField: String?
 }
 
 public struct SectionRecord: Sendable, Hashable {
@@ -145,6 +153,47 @@ public struct Activity: Sendable, Hashable {
     public var text: String?
     public var status: Status?
     public var statusText: String?
+    /// The last part of the activity's address, when the editor chooses it; otherwise it
+    /// is made from the title, or from the number.
+    public var slug: Located<String>?
+    /// The activity's own cross-municipality themes and tags, when its document's units
+    /// are activities; nil when not written (the activity then has its item's).
+    public var themes: [Reference]?
+    public var tags: [Reference]?
+    /// Where the activity starts, for messages about it.
+    public var location: SourceLocation?
+
+    public init(number: String? = nil, title: String? = nil, text: String? = nil, status: Status? = nil, statusText: String? = nil,
+                slug: Located<String>? = nil, themes: [Reference]? = nil, tags: [Reference]? = nil, location: SourceLocation? = nil) {
+        self.number = number
+        self.title = title
+        self.text = text
+        self.status = status
+        self.statusText = statusText
+        self.slug = slug
+        self.themes = themes
+        self.tags = tags
+        self.location = location
+    }
+
+    /// Two activities are the same when they say the same, wherever they are written: a
+    /// line added above one must not make its pages look changed.
+    public static func == (lhs: Activity, rhs: Activity) -> Bool {
+        lhs.number == rhs.number && lhs.title == rhs.title && lhs.text == rhs.text && lhs.status == rhs.status
+            && lhs.statusText == rhs.statusText && lhs.slug?.value == rhs.slug?.value
+            && lhs.themes?.map(\.id) == rhs.themes?.map(\.id) && lhs.tags?.map(\.id) == rhs.tags?.map(\.id)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(number)
+        hasher.combine(title)
+        hasher.combine(text)
+        hasher.combine(status)
+        hasher.combine(statusText)
+        hasher.combine(slug?.value)
+        hasher.combine(themes?.map(\.id))
+        hasher.combine(tags?.map(\.id))
+    }
 }
 
 public struct Milestone: Sendable, Hashable {

@@ -24,6 +24,14 @@ public enum Dependency: Hashable, Sendable {
     case itemsInTheme(String)
     /// Which items carry a tag, in order.
     case itemsWithTag(String)
+    /// One comparable unit's resolved value (also when it is absent).
+    case unit(ComparableUnit.ID)
+    /// An item's comparable units: what its page lists and links to.
+    case unitsOfItem(String)
+    /// Which units are under a theme, in order.
+    case unitsInTheme(String)
+    /// Which units carry a tag, in order.
+    case unitsWithTag(String)
     /// The portal's settings (`site.yaml`): titles, navigation, paths, base URL.
     case settings
     /// The home page's themes × municipalities matrix.
@@ -59,6 +67,10 @@ extension SiteGraph {
         case .all(let kind): allValues(kind) == old.allValues(kind)
         case .itemsInTheme(let id): items(inTheme: id).map(\.id) == old.items(inTheme: id).map(\.id)
         case .itemsWithTag(let id): items(withTag: id).map(\.id) == old.items(withTag: id).map(\.id)
+        case .unit(let id): unit(id) == old.unit(id)
+        case .unitsOfItem(let id): units(ofItem: id) == old.units(ofItem: id)
+        case .unitsInTheme(let id): units(inTheme: id).map(\.id) == old.units(inTheme: id).map(\.id)
+        case .unitsWithTag(let id): units(withTag: id).map(\.id) == old.units(withTag: id).map(\.id)
         case .settings: site == old.site
         case .themeMatrix: themeMatrix == old.themeMatrix
         case .documentMatrices(let id): documentMatrices[id] == old.documentMatrices[id]

@@ -61,12 +61,18 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var administrativeIdeas: [AdministrativeIdea]
     public var administrativeIdeasHeading: String?
     public var contact: String?
-    public var matrixRows: MatrixRows
+    /// What the document's counts and comparisons are made of (see `ComparableUnit`).
+    public var units: ComparableUnits
+    public var leadField: String?
     public var body: String
     public var path: String
     public var sectionIDs: [String]
     /// All items of the document in reading order (by section, then item order).
     public var itemIDs: [String]
+    /// How many comparable units the document has, and of which kinds (activities,
+    /// indsatser, ideas), so that its counts can say what they count.
+    public var unitCount = 0
+    public var unitKinds: [ComparableUnit.Kind] = []
     public var appendixIDs: [String]
 }
 

@@ -119,6 +119,35 @@ public final class GraphReader {
         return items
     }
 
+    // MARK: Comparable units
+
+    public func unit(_ id: ComparableUnit.ID) -> ComparableUnit? {
+        record(.unit(id))
+        return graph.unit(id)
+    }
+
+    /// An item's units (the item itself, its activities, or none).
+    public func units(ofItem id: String) -> [ComparableUnit] {
+        record(.unitsOfItem(id))
+        return graph.units(ofItem: id)
+    }
+
+    /// Units under a theme, in site order; records the membership and each unit.
+    public func units(inTheme id: String) -> [ComparableUnit] {
+        record(.unitsInTheme(id))
+        let units = graph.units(inTheme: id)
+        for unit in units { record(.unit(unit.id)) }
+        return units
+    }
+
+    /// Units with a tag, in site order; records the membership and each unit.
+    public func units(withTag id: String) -> [ComparableUnit] {
+        record(.unitsWithTag(id))
+        let units = graph.units(withTag: id)
+        for unit in units { record(.unit(unit.id)) }
+        return units
+    }
+
     // MARK: References to Serviceloven
 
     /// Every place that cites `paragraph`, in site order.

@@ -1,13 +1,16 @@
 /// The cross-municipality theme matrix: themes as rows, municipalities as columns, each
-/// cell the items of that municipality under that theme.
+/// cell the comparable units of that municipality under that theme.
 public struct ThemeMatrix: Sendable, Hashable {
     public struct Row: Sendable, Hashable {
         public var themeID: String
         /// One cell per municipality, in the order of `municipalityIDs`.
-        public var cells: [[String]]
+        public var cells: [[ComparableUnit.ID]]
     }
 
     public var municipalityIDs: [String]
+    /// What each municipality's units are (its activities, indsatser or ideas), in the
+    /// order of `municipalityIDs`: so that every count can say what it counts.
+    public var unitKinds: [[ComparableUnit.Kind]] = []
     public var rows: [Row]
 }
 

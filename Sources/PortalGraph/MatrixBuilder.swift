@@ -6,13 +6,15 @@ struct MatrixBuilder {
     let municipalities: [Municipality]
     let sections: [Section]
     let items: [Item]
+    let units: [ComparableUnit]
     /// Items by document and sections by id, grouped once: matrices are built for every
     /// document, and scanning all items each time is quadratic at national scale.
     private let itemsByDocument: [String: [Item]]
     private let sectionsByID: [String: Section]
 
-    init(themes: [Topic], municipalities: [Municipality], sections: [Section], items: [Item]) {
+    init(themes: [Topic], municipalities: [Municipality], sections: [Section], items: [Item], units: [ComparableUnit]) {
         self.themes = themes
+        self.units = units
         self.municipalities = municipalities
         self.sections = sections
         self.items = items
@@ -20,15 +22,18 @@ struct MatrixBuilder {
         sectionsByID = Dictionary(sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Themes × municipalities; items in site order within each cell.
+    /// Themes × municipalities; comparable units in site order within each cell.
     func themeMatrix() -> ThemeMatrix {
-        // One pass over the items fills every cell.
-        var cells: [String: [String: [String]]] = [:]
-        for item in items {
-            for theme in item.themeIDs { cells[theme, default: [:]][item.municipalityID, default: []].append(item.id) }
+        // One pass over the units fills every cell.
+        var cells: [String: [String: [ComparableUnit.ID]]] = [:]
+        var kinds: [String: [ComparableUnit.Kind]] = [:]
+        for unit in units {
+            for theme in unit.themeIDs { cells[theme, default: [:]][unit.municipalityID, default: []].append(unit.id) }
+            if kinds[unit.municipalityID]?.contains(unit.kind) != true { kinds[unit.municipalityID, default: []].append(unit.kind) }
         }
         return ThemeMatrix(
             municipalityIDs: municipalities.map(\.id),
+            unitKinds: municipalities.map { kinds[$0.id] ?? [] },
             rows: themes.map { theme in
                 ThemeMatrix.Row(themeID: theme.id, cells: municipalities.map { cells[theme.id]?[$0.id] ?? [] })
             })
@@ -59,7 +64,7 @@ struct MatrixBuilder {
             var rows: [DocumentMatrix.Row] = []
             for item in documentItems {
                 let marks = documentSections.map { $0.id == item.sectionID }
-                if document.matrixRows == .activities, !item.activities.isEmpty {
+                if document.units == .activities, !item.activities.isEmpty {
                     rows += item.activities.indices.map { DocumentMatrix.Row(itemID: item.id, activityIndex: $0, marks: marks) }
                 } else {
                     rows.append(DocumentMatrix.Row(itemID: item.id, activityIndex: nil, marks: marks))

@@ -45,7 +45,7 @@ extension Resolver {
                 localThemes: localThemes(of: record), keyFacts: record.keyFacts,
                 administrativeIdeas: record.administrativeIdeas,
                 administrativeIdeasHeading: record.administrativeIdeasHeading, contact: record.contact,
-                matrixRows: record.matrixRows, body: record.header.body,
+                units: record.units, leadField: record.leadField, body: record.header.body,
                 // Without its municipality the document's address is unknown; checking it would give false collisions.
                 path: position.map { addresses.place(record.header, under: municipalities[$0].path, diagnostics: &diagnostics) }
                     ?? addresses.placeUnchecked(record.header, under: ""),

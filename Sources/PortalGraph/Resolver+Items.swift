@@ -7,10 +7,14 @@ extension Resolver {
     /// and local themes' mapping), tags, fields and address; then their reading order.
     mutating func resolveItems() {
         // The per-item work that needs no shared state is done in parallel up front.
+        let leadFields = Dictionary(documents.map { ($0.id, $0.leadField) }, uniquingKeysWith: { first, _ in first })
+        let renderer = MarkdownRenderer()
         let prepared = itemRecords.concurrentMap { record in
-            (fields: MarkdownFields(splitting: record.header.body),
-             slug: Slug.make(record.header.title),
-             dates: record.milestones.map { milestone in milestone.when.map { (milestone, DanishDate($0)) } })
+            let fields = MarkdownFields(splitting: record.header.body)
+            return (fields: fields,
+                    slug: Slug.make(record.header.title),
+                    dates: record.milestones.map { milestone in milestone.when.map { (milestone, DanishDate($0)) } },
+                    leads: UnitLeads(record, fields: fields, leadField: leadFields[record.document.id] ?? nil, renderer: renderer))
         }
         let themeSources = ThemeSources(sections: sectionRecords, documents: documentRecords)
         for (record, prepared) in zip(itemRecords, prepared) {
@@ -24,7 +28,7 @@ extension Resolver {
                 check(record.themes, are: .theme, field: "theme")
                     + (sectionID.flatMap { sectionPosition[$0] }.map { sections[$0].themeIDs } ?? [])
                     + document.localThemes.filter { localThemes.contains($0.number) }.flatMap(\.themeIDs))
-            items.append(Item(
+            let item = Item(
                 id: record.header.id.value, type: record.type, documentID: documentID,
                 municipalityID: document.municipalityID, sectionID: sectionID, number: record.number,
                 title: record.header.title, shortTitle: record.shortTitle, status: record.status, statusText: record.statusText,
@@ -34,7 +38,9 @@ extension Resolver {
                 milestones: record.milestones, evaluation: record.evaluation, labels: record.labels,
                 intro: prepared.fields.intro, fields: prepared.fields.fields,
                 source: SourceReference(documentID: documentID, page: record.header.page, section: record.header.sourceSection),
-                path: addresses.place(record.header, under: document.path, madeSlug: prepared.slug, diagnostics: &diagnostics)))
+                path: addresses.place(record.header, under: document.path, madeSlug: prepared.slug, diagnostics: &diagnostics))
+            items.append(item)
+            unitsByItem[item.id] = units(of: item, record: record, in: document, leads: prepared.leads)
             let themesKnown = themeSources.allResolve(for: record, sectionID: sectionID, in: document, resolver: self)
             warnAboutGaps(record, fields: prepared.fields, themeIDs: themeIDs, themesKnown: themesKnown)
             warnAboutDates(prepared.dates.compactMap { $0 }, of: record, in: document)

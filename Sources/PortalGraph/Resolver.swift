@@ -39,6 +39,8 @@ struct Resolver {
     var documents: [Document] = []
     var sections: [Section] = []
     var items: [Item] = []
+    /// Each item's comparable units (see `ComparableUnit`).
+    var unitsByItem: [String: [ComparableUnit]] = [:]
     var appendices: [Appendix] = []
     var themes: [Topic] = []
     var tags: [Topic] = []
@@ -53,7 +55,7 @@ struct Resolver {
         self.leftOut = leftOut
         idsByTitle = Self.idsByTitle(records)
         tagsNamedByItems = Set(records.flatMap { record -> [String] in
-            if case .item(let item) = record { item.tags.map(\.id) } else { [] }
+            if case .item(let item) = record { item.tags.map(\.id) + item.activities.flatMap { $0.tags ?? [] }.map(\.id) } else { [] }
         })
         var municipalities: [MunicipalityRecord] = [], documents: [DocumentRecord] = [], sections: [SectionRecord] = []
         var items: [ItemRecord] = [], appendices: [AppendixRecord] = []
@@ -140,12 +142,20 @@ struct Resolver {
     func assemble(_ site: SiteConfig) -> SiteGraph {
         let itemByID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let siteOrderedItems = municipalities.flatMap { municipality in
-            municipality.documentIDs.compactMap { documentPosition[$0] }.flatMap { documents[$0].itemIDs }
+            municipality.documentIDs.compactMap { documentPosition[$0] }.flatMap { self.documents[$0].itemIDs }
         }.compactMap { itemByID[$0] }
-        let matrices = MatrixBuilder(themes: themes, municipalities: municipalities, sections: sections, items: siteOrderedItems)
+        let units = siteOrderedItems.flatMap { unitsByItem[$0.id] ?? [] }
+        var documents = self.documents
+        let unitsByDocument = Dictionary(grouping: units, by: \.documentID)
+        for index in documents.indices {
+            let own = unitsByDocument[documents[index].id] ?? []
+            documents[index].unitCount = own.count
+            for unit in own where !documents[index].unitKinds.contains(unit.kind) { documents[index].unitKinds.append(unit.kind) }
+        }
+        let matrices = MatrixBuilder(themes: themes, municipalities: municipalities, sections: sections, items: siteOrderedItems, units: units)
         var graph = SiteGraph(
             site: site, municipalities: municipalities, documents: documents, sections: sections,
-            items: siteOrderedItems, appendices: appendices, themes: themes, tags: tags, pages: pages,
+            items: siteOrderedItems, units: units, appendices: appendices, themes: themes, tags: tags, pages: pages,
             lawParagraphTexts: lawParagraphTexts,
             themeMatrix: matrices.themeMatrix(),
             documentMatrices: Dictionary(documents.map { ($0.id, matrices.matrices(for: $0)) }, uniquingKeysWith: { first, _ in first }),

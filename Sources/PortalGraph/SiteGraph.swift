@@ -10,6 +10,9 @@ public struct SiteGraph: Sendable {
     public var documents: [Document]
     public var sections: [Section]
     public var items: [Item]
+    /// The units counted and compared across municipalities, in site order (see
+    /// `ComparableUnit`): each item, or each activity where its document says so.
+    public var units: [ComparableUnit]
     public var appendices: [Appendix]
     public var themes: [Topic]
     public var tags: [Topic]
@@ -44,10 +47,14 @@ public struct SiteGraph: Sendable {
     private var lawParagraphTextIndex: [LawParagraph: Int] = [:]
     private var itemsByTheme: [String: [String]] = [:]
     private var itemsByTag: [String: [String]] = [:]
+    private var unitIndex: [ComparableUnit.ID: Int] = [:]
+    private var unitsByItem: [String: [Int]] = [:]
+    private var unitsByTheme: [String: [Int]] = [:]
+    private var unitsByTag: [String: [Int]] = [:]
 
     init(
         site: SiteConfig, municipalities: [Municipality], documents: [Document], sections: [Section], items: [Item],
-        appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic], lawParagraphTexts: [LawParagraphText] = [],
+        units: [ComparableUnit] = [], appendices: [Appendix], themes: [Topic], tags: [Topic], pages: [Topic], lawParagraphTexts: [LawParagraphText] = [],
         themeMatrix: ThemeMatrix, documentMatrices: [String: [DocumentMatrix]], lawReferences: LawReferenceIndex = LawReferenceIndex()
     ) {
         self.site = site
@@ -55,6 +62,7 @@ public struct SiteGraph: Sendable {
         self.documents = documents
         self.sections = sections
         self.items = items
+        self.units = units
         self.appendices = appendices
         self.themes = themes
         self.tags = tags
@@ -76,6 +84,12 @@ public struct SiteGraph: Sendable {
         for item in items {
             for theme in item.themeIDs { itemsByTheme[theme, default: []].append(item.id) }
             for tag in item.tagIDs { itemsByTag[tag, default: []].append(item.id) }
+        }
+        for (position, unit) in units.enumerated() {
+            unitIndex[unit.id] = position
+            unitsByItem[unit.id.itemID, default: []].append(position)
+            for theme in unit.themeIDs { unitsByTheme[theme, default: []].append(position) }
+            for tag in unit.tagIDs { unitsByTag[tag, default: []].append(position) }
         }
     }
 
@@ -105,6 +119,20 @@ public struct SiteGraph: Sendable {
 
     /// Items with a tag, in site order.
     public func items(withTag id: String) -> [Item] { (itemsByTag[id] ?? []).compactMap(item) }
+
+    // MARK: Comparable units
+
+    public func unit(_ id: ComparableUnit.ID) -> ComparableUnit? { unitIndex[id].map { units[$0] } }
+
+    /// An item's units: the item itself, its activities, or none (an item without
+    /// activities in a document whose units are activities).
+    public func units(ofItem id: String) -> [ComparableUnit] { (unitsByItem[id] ?? []).map { units[$0] } }
+
+    /// Units under a cross-municipality theme, in site order.
+    public func units(inTheme id: String) -> [ComparableUnit] { (unitsByTheme[id] ?? []).map { units[$0] } }
+
+    /// Units with a tag, in site order.
+    public func units(withTag id: String) -> [ComparableUnit] { (unitsByTag[id] ?? []).map { units[$0] } }
 
     // MARK: References to Serviceloven
 

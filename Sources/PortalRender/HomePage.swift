@@ -11,7 +11,7 @@ extension ViewContext {
                 "url": links.page(municipality.path),
                 "documents": documents.map { documentSummary($0, links) },
                 "sectionCount": String(documents.reduce(0) { $0 + $1.sectionIDs.count }),
-                "itemCount": String(documents.reduce(0) { $0 + $1.itemIDs.count }),
+                "unitCount": unitCount(of: documents),
             ]
         }
         let featured = graph.site.featuredDocuments.compactMap { graph.document($0.id) }.map { document -> [String: Any] in
@@ -41,6 +41,7 @@ extension ViewContext {
             "when": document.period ?? document.date ?? strings["missing.notGiven"],
             "sectionCount": String(document.sectionIDs.count),
             "itemCount": String(document.itemIDs.count),
+            "unitCount": unitCount(of: [document]),
         ]
         summary["organisation"] = absent(document.organisation)
         summary["summary"] = absent(document.summary)

@@ -10,8 +10,12 @@ extension ViewContext {
         let section = item.sectionID.flatMap(graph.section)
         let notGiven = strings["missing.notGiven"]
 
-        let activities = item.activities.map { activity -> [String: Any] in
+        // Where its document's units are activities, each activity has a page of its own.
+        let activityPaths = Dictionary(graph.units(ofItem: item.id).compactMap { unit in unit.id.activity.map { ($0, unit.path) } },
+                                       uniquingKeysWith: { first, _ in first })
+        let activities = item.activities.enumerated().map { index, activity -> [String: Any] in
             [
+                "url": absent(activityPaths[index].map { links.page($0) }),
                 "number": absent(activity.number),
                 "title": absent(activity.title.map { inline($0, links) }),
                 "text": absent(activity.text.map { inline($0, links) }),

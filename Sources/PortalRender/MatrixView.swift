@@ -4,30 +4,37 @@ import PortalGraph
 /// Turns matrices into the values of the theme's table partial: a caption, column
 /// headers, and rows whose every cell holds a text (never colour or a symbol alone).
 extension ViewContext {
-    /// Themes × municipalities with the number of items in each cell, linking to the
-    /// theme page's part for that municipality.
+    /// Themes × municipalities with the number of units in each cell, linking to the
+    /// theme page's part for that municipality. Each column says what it counts.
     func themeMatrixTable(_ links: Links) -> [String: Any] {
         let matrix = graph.themeMatrix
         let municipalities = matrix.municipalityIDs.compactMap(graph.municipality)
+        let unitKeys = matrix.municipalityIDs.indices.map { index in
+            let kinds = index < matrix.unitKinds.count ? matrix.unitKinds[index] : []
+            return kinds.count == 1 ? Self.unitKey(kinds[0]) : "units.mixed"
+        }
         return [
             "id": "temamatrix",
             "caption": strings["matrix.themesCaption"],
             "corner": strings["matrix.themeColumn"],
             "numeric": true,
-            "columns": municipalities.map { ["title": $0.shortTitle, "url": links.page($0.path)] as [String: Any] },
+            "columns": zip(municipalities, unitKeys).map { municipality, key -> [String: Any] in
+                ["title": municipality.shortTitle, "url": links.page(municipality.path), "note": strings["\(key).name"]]
+            },
             "rows": matrix.rows.compactMap { row -> [String: Any]? in
                 guard let theme = graph.link(to: EntityRef(.theme, row.themeID)) else { return nil }
                 return [
                     "title": theme.title,
                     "url": links.page(theme.path),
-                    "cells": zip(municipalities, row.cells).map { municipality, itemIDs -> [String: Any] in
-                        [
-                            "text": String(itemIDs.count),
+                    "cells": zip(zip(municipalities, unitKeys), row.cells).map { column, unitIDs -> [String: Any] in
+                        let (municipality, key) = column
+                        return [
+                            "text": String(unitIDs.count),
                             "marked": false,
                             "label": strings.format("matrix.countLabel", [
-                                "count": String(itemIDs.count), "theme": theme.title, "municipality": municipality.shortTitle,
+                                "count": counted(key, unitIDs.count), "theme": theme.title, "municipality": municipality.shortTitle,
                             ]),
-                            "url": itemIDs.isEmpty ? false : links.page(theme.path, anchor: anchor(for: municipality)),
+                            "url": unitIDs.isEmpty ? false : links.page(theme.path, anchor: anchor(for: municipality)),
                         ]
                     },
                 ]
@@ -46,8 +53,8 @@ extension ViewContext {
             corner = document.itemLabel ?? strings["item.initiative"]
             columns = matrix.columns.map { ["title": "\($0.key) \($0.title)", "url": false] }
         case .sections:
-            captionKey = document.matrixRows == .activities ? "matrix.activitiesCaption" : "matrix.sectionsCaption"
-            corner = document.matrixRows == .activities ? strings["item.activities"] : (document.itemLabel ?? strings["item.initiative"])
+            captionKey = document.units == .activities ? "matrix.activitiesCaption" : "matrix.sectionsCaption"
+            corner = document.units == .activities ? strings["item.activities"] : (document.itemLabel ?? strings["item.initiative"])
             columns = matrix.columns.map { column in
                 ["title": column.title, "url": absent(graph.section(column.key).map { links.page($0.path) })]
             }

@@ -11,6 +11,8 @@ import PortalSearch
 public enum PageJob: Sendable, Hashable {
     case home, municipalities, themes, tags, search
     case municipality(String), document(String), section(String), item(String)
+    /// An activity with a page of its own: a comparable unit below its item's page.
+    case activity(ComparableUnit.ID)
     case theme(String), tag(String), page(String)
     /// Every milestone across municipalities, and one document's milestones.
     case timeline, documentTimeline(String)
@@ -25,6 +27,7 @@ public enum PageJob: Sendable, Hashable {
         case .document(let id): EntityRef(.document, id)
         case .section(let id): EntityRef(.section, id)
         case .item(let id): EntityRef(.item, id)
+        case .activity(let id): EntityRef(.item, id.itemID)
         case .theme(let id): EntityRef(.theme, id)
         case .tag(let id): EntityRef(.tag, id)
         case .page(let id): EntityRef(.page, id)
@@ -51,6 +54,7 @@ public struct SiteRenderer: Sendable {
         jobs += graph.documents.map { .document($0.id) }
         jobs += graph.sections.map { .section($0.id) }
         jobs += graph.items.map { .item($0.id) }
+        jobs += graph.units.filter { $0.kind == .activity }.map { .activity($0.id) }
         jobs += graph.themes.map { .theme($0.id) }
         jobs += graph.tags.map { .tag($0.id) }
         jobs += graph.pages.map { .page($0.id) }
@@ -82,6 +86,7 @@ public struct SiteRenderer: Sendable {
         case .document(let id): return graph.document(id).map(view.documentPage)
         case .section(let id): return graph.section(id).flatMap(view.sectionPage)
         case .item(let id): return graph.item(id).flatMap(view.itemPage)
+        case .activity(let id): return graph.unit(id).flatMap(view.activityPage)
         case .theme(let id): return graph.theme(id).map(view.themePage)
         case .tag(let id): return graph.tag(id).map(view.tagPage)
         case .timeline: return view.timelinePage()

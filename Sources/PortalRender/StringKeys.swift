@@ -26,6 +26,8 @@ enum StringKeys {
     + DocumentType.allCases.map { "documentType.\($0.rawValue)" }
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
+    + ["activity", "initiative", "idea", "mixed"].flatMap { ["units.\($0).one", "units.\($0).other", "units.\($0).name"] }
+    + ["units.activityNumber", "units.partOf", "units.siblings", "units.ownPage", "units.activityWord"]
     + ["search.title"]
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }

@@ -30,7 +30,7 @@ public struct Theme: Sendable {
     /// The templates every theme must have: one per kind of page the generator writes
     /// (free pages use a layout, `defaultLayout` unless they name one).
     public static let requiredTemplates = [
-        "home", "municipalities", "municipality", "document", "section", "item",
+        "home", "municipalities", "municipality", "document", "section", "item", "activity",
         "themes", "theme", "tags", "tag", "timeline", "law-references", "law-paragraph", "search",
     ]
 

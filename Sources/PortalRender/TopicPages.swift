@@ -1,21 +1,6 @@
 import PortalGraph
 
 extension ViewContext {
-    /// Items grouped by municipality, each group with an anchor, and within it by section.
-    func itemsByMunicipality(_ items: [Item], _ links: Links) -> [[String: Any]] {
-        graph.municipalities.map { municipality -> [String: Any] in
-            let own = items.filter { $0.municipalityID == municipality.id }
-            return [
-                "title": municipality.title,
-                "anchor": anchor(for: municipality),
-                "url": links.page(municipality.path),
-                "count": String(own.count),
-                "items": own.map { itemSummary($0, links) },
-                "hasItems": !own.isEmpty,
-            ]
-        }
-    }
-
     func themesPage() -> PreparedPage {
         let path = graph.site.paths.themes + "/"
         let links = Links(from: path)
@@ -26,7 +11,7 @@ extension ViewContext {
                     "title": theme.title,
                     "url": links.page(theme.path),
                     "description": html(theme.body, under: 2, links),
-                    "count": String(graph.items(inTheme: theme.id).count),
+                    "count": unitCount(graph.units(inTheme: theme.id)),
                 ]
             },
             "matrix": themeMatrixTable(links),
@@ -39,11 +24,11 @@ extension ViewContext {
     /// A cross-municipality theme: its description, then each municipality's items under it.
     func themePage(_ theme: Topic) -> PreparedPage {
         let links = Links(from: theme.path)
-        let items = graph.items(inTheme: theme.id)
+        let units = graph.units(inTheme: theme.id)
         let values: [String: Any] = [
             "body": html(theme.body, under: 1, links),
-            "municipalities": itemsByMunicipality(items, links),
-            "count": String(items.count),
+            "municipalities": unitsByMunicipality(units, links),
+            "count": unitCount(units),
         ]
         return PreparedPage(
             path: theme.path, template: "theme", kind: "theme",
@@ -58,7 +43,7 @@ extension ViewContext {
         let title = strings["nav.tags"]
         let values: [String: Any] = [
             "tags": graph.tags.map { tag -> [String: Any] in
-                ["title": tag.title, "url": links.page(tag.path), "count": String(graph.items(withTag: tag.id).count)]
+                ["title": tag.title, "url": links.page(tag.path), "count": unitCount(graph.units(withTag: tag.id))]
             },
         ]
         return PreparedPage(
@@ -68,11 +53,11 @@ extension ViewContext {
 
     func tagPage(_ tag: Topic) -> PreparedPage {
         let links = Links(from: tag.path)
-        let items = graph.items(withTag: tag.id)
+        let units = graph.units(withTag: tag.id)
         let values: [String: Any] = [
             "body": html(tag.body, under: 1, links),
-            "municipalities": itemsByMunicipality(items, links).filter { $0["hasItems"] as? Bool == true },
-            "count": String(items.count),
+            "municipalities": unitsByMunicipality(units, links).filter { $0["hasUnits"] as? Bool == true },
+            "count": unitCount(units),
         ]
         return PreparedPage(
             path: tag.path, template: "tag", kind: "tag",
