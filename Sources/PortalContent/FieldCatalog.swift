@@ -161,7 +161,7 @@ public enum FieldCatalog {
             FieldSpec("text", .text, "The activity's text (inline Markdown)."),
             FieldSpec("status", .choice(of: Status.self), "Where the activity stands, where the source gives a status per activity."),
             FieldSpec("status_text", .text, "The source's own wording of the activity's status."),
-            FieldSpec("slug", .text, "The last part of the activity's own address, where its document's units are activities; without it, made from the title or the number."),
+            FieldSpec("slug", .identifier, "The last part of the activity's own address, where its document's units are activities; without it, made from the title or the number."),
             FieldSpec("themes", .references(.theme), "The activity's own cross-municipality themes, where its document's units are activities; without it, the item's."),
             FieldSpec("tags", .references(.tag), "The activity's own tags, where its document's units are activities; without it, the item's."),
         ]), "The item's numbered or lettered activities."),

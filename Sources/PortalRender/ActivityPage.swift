@@ -41,8 +41,6 @@ extension ViewContext {
             "source": source(item.source, links),
         ]
         values["numberLabel"] = absent(unitNumberLabel(unit))
-        // The title shown as the heading is not repeated above the text.
-        values["activityTitle"] = absent(activity.title.map { inline($0, links) })
         values["text"] = absent(activity.text.map { html($0, under: 1, links) })
         values["statusText"] = absent(activity.statusText.map { html($0, under: 2, links) })
         if let section {

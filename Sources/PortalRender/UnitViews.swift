@@ -14,10 +14,17 @@ extension ViewContext {
 
     /// "6 aktiviteter", "1 idé": a count that says what it counts. Units of more than
     /// one kind are counted as "indsatser, aktiviteter og idéer".
-    func unitCount(_ units: [ComparableUnit]) -> String {
-        let kinds = Set(units.map(\.kind))
-        let key = kinds.count == 1 ? kinds.first.map(Self.unitKey) ?? "units.mixed" : "units.mixed"
-        return counted(key, units.count)
+    /// - Parameter municipality: whose units these are, so that none of them is still
+    ///   counted in the municipality's own kind ("0 aktiviteter").
+    func unitCount(_ units: [ComparableUnit], of municipality: Municipality? = nil) -> String {
+        var kinds: [ComparableUnit.Kind] = []
+        for kind in units.map(\.kind) where !kinds.contains(kind) { kinds.append(kind) }
+        if kinds.isEmpty, let municipality {
+            for kind in municipality.documentIDs.compactMap(graph.document).flatMap(\.unitKinds) where !kinds.contains(kind) {
+                kinds.append(kind)
+            }
+        }
+        return counted(kinds.count == 1 ? Self.unitKey(kinds[0]) : "units.mixed", units.count)
     }
 
     /// "25 aktiviteter": the units of `documents` counted, saying what they are.
@@ -55,9 +62,13 @@ extension ViewContext {
             "document": graph.document(unit.documentID)?.title ?? "",
         ]
         summary["numberLabel"] = absent(unitNumberLabel(unit))
-        summary["section"] = absent(unit.sectionID.flatMap(graph.section)?.title)
+        let section = unit.sectionID.flatMap(graph.section)
+        summary["section"] = absent(section?.title)
         if unit.kind == .activity, let item = graph.item(unit.id.itemID) {
             summary["partOf"] = ["title": item.title, "url": links.page(item.path), "numberLabel": absent(numberLabel(item))]
+            // Where the item is its section's only one under the same title (Hillerød's
+            // ambitions), naming both says the same twice.
+            if section?.title == item.title { summary["section"] = nil }
         }
         // A lead that is the title already would say the same twice.
         summary["lead"] = absent(unit.lead.flatMap { $0 == unitTitle(unit) ? nil : $0 })
@@ -75,7 +86,7 @@ extension ViewContext {
                 "title": municipality.title,
                 "anchor": anchor(for: municipality),
                 "url": links.page(municipality.path),
-                "count": unitCount(own),
+                "count": unitCount(own, of: municipality),
                 "units": own.map { unitSummary($0, links) },
                 "hasUnits": !own.isEmpty,
             ]

@@ -105,6 +105,16 @@ struct IncrementalSiteTests {
             [try replace("    title: Faste ruter\n", with: "    title: Faste ruter\n    status: fravalgt\n", in: content,
                          "kommuner/eksempel/handleplan-2024/indsatser/eksempel-indsats-02.md")]
         },
+        Edit(name: "a document whose units become its activities, which gives each activity a page and changes the counts",
+             includes: [document, "", "temaer/", "kommuner/eksempelkommune/handleplan-2024/gaature-i-naboskabet/faste-ruter/"]) { content, _ in
+            [try replace("units: items", with: "units: activities", in: content, "kommuner/eksempel/handleplan-2024/dokument.md")]
+        },
+        Edit(name: "an activity's own theme and tag, where its document's units are activities",
+             includes: ["temaer/faellesskaber/", "tags/frivillige/"]) { content, _ in
+            [try replace("units: items", with: "units: activities", in: content, "kommuner/eksempel/handleplan-2024/dokument.md"),
+             try replace("    title: Faste ruter\n", with: "    title: Faste ruter\n    themes: [faellesskaber]\n    tags: [motion]\n",
+                         in: content, referringItem)]
+        },
         Edit(name: "a § reference added to an item's text, which gives the paragraph a page",
              includes: ["lovhenvisninger/", "lovhenvisninger/103/", "lovhenvisninger/104/"], leavesAlone: ["lovhenvisninger/85/"]) { content, _ in
             [try append("\nEksempelteksten nævner også §§ 103/104.\n", in: content, item)]

@@ -144,6 +144,7 @@ struct RealContentTests {
         let graph = try await graph
         let entityPages = graph.municipalities.count + graph.documents.count + graph.sections.count + graph.items.count
             + graph.themes.count + graph.tags.count + graph.pages.count
+            + graph.units.filter { $0.kind == .activity }.count
         // The listings (home, municipalities, themes, tags, the § index), the search page,
         // one page per cited paragraph, the timeline and one timeline per document with milestones.
         let timelinePages = 1 + graph.documentTimelines.count
@@ -221,14 +222,46 @@ struct RealContentTests {
             let targets = Set(page.links.compactMap { site.resolve($0, from: item.path + "index.html")?.path })
             var owners = [graph.municipality(item.municipalityID)?.path, graph.document(item.documentID)?.path]
             owners += [item.sectionID.flatMap(graph.section)?.path]
-            owners += item.themeIDs.map { graph.theme($0)?.path } + item.tagIDs.map { graph.tag($0)?.path }
             for owner in owners.compactMap({ $0 }) {
                 #expect(targets.contains(owner + "index.html"), "\(item.id) does not link to \(owner)")
                 let back = try #require(site.page(owner + "index.html"))
                 let backTargets = Set(back.links.compactMap { site.resolve($0, from: owner + "index.html")?.path })
                 #expect(backTargets.contains(item.path + "index.html"), "\(owner) does not list \(item.id)")
             }
+            // Theme and tag pages list units (see the next test); the item links to its own.
+            for topic in item.themeIDs.compactMap(graph.theme) + item.tagIDs.compactMap(graph.tag) {
+                #expect(targets.contains(topic.path + "index.html"), "\(item.id) does not link to \(topic.path)")
+            }
         }
+    }
+
+    /// Themes and tags list units, not items: Hillerød's 25 activities, not its 6 indsatser.
+    @Test func aUnitLinksToItsThemesAndTagsAndTheirPagesListIt() async throws {
+        let graph = try await graph
+        let site = try await site
+        for unit in graph.units {
+            let page = try #require(site.page(unit.path + "index.html"))
+            let targets = Set(page.links.compactMap { site.resolve($0, from: unit.path + "index.html")?.path })
+            for topic in unit.themeIDs.compactMap(graph.theme) + unit.tagIDs.compactMap(graph.tag) {
+                #expect(targets.contains(topic.path + "index.html"), "\(unit.id) does not link to \(topic.path)")
+                let back = try #require(site.page(topic.path + "index.html"))
+                let backTargets = Set(back.links.compactMap { site.resolve($0, from: topic.path + "index.html")?.path })
+                #expect(backTargets.contains(unit.path + "index.html"), "\(topic.path) does not list \(unit.id)")
+            }
+        }
+    }
+
+    @Test func eachMunicipalityIsCountedInTheSmallestUnitItsSourceNames() async throws {
+        let graph = try await graph
+        let counts = Dictionary(grouping: graph.units, by: \.municipalityID).mapValues(\.count)
+        #expect(counts == ["hilleroed": 25, "rudersdal": 16, "slagelse": 11, "kalundborg": 12])
+        #expect(graph.units.filter { $0.municipalityID == "hilleroed" }.allSatisfy { $0.kind == .activity })
+        #expect(graph.units.filter { $0.municipalityID == "kalundborg" }.allSatisfy { $0.kind == .item(.idea) })
+        let site = try await site
+        let home = try #require(site.page("index.html"))
+        #expect(home.text.contains("25 aktiviteter"))
+        #expect(home.text.contains("16 indsatser"))
+        #expect(home.text.contains("12 idéer"))
     }
 
     @Test func theOpenDataKeepsGapsAsGapsAndDatesAsWritten() async throws {
@@ -255,11 +288,15 @@ struct RealContentTests {
         let site = try await site
         let graph = try await graph
         let home = try #require(site.page("index.html"))
-        let rows = home.tableRows(caption: "Antal indsatser og idéer pr. fælles tema og kommune")
+        let rows = home.tableRows(caption: "Antal indsatser, aktiviteter og idéer pr. fælles tema og kommune")
         #expect(rows.count == graph.themes.count + 1)
-        #expect(rows.first == ["Fælles tema", "Hillerød", "Rudersdal", "Slagelse", "Kalundborg"])
+        // Each column says what it counts.
+        #expect(rows.first == ["Fælles tema", "Hillerød aktiviteter", "Rudersdal indsatser", "Slagelse aktiviteter", "Kalundborg idéer"])
         for (row, matrixRow) in zip(rows.dropFirst(), graph.themeMatrix.rows) {
             #expect(Array(row.dropFirst()) == matrixRow.cells.map { String($0.count) })
+            // Hillerød's column counts its activities under the theme.
+            let hilleroed = graph.units(inTheme: matrixRow.themeID).filter { $0.municipalityID == "hilleroed" }
+            #expect(row[1] == String(hilleroed.count))
         }
         #expect(home.links.contains("temaer/sundhed/index.html#kalundborg"))
     }
