@@ -64,14 +64,18 @@ public struct SiteRenderer: Sendable {
     /// The prepared values of one page; nil for an id the graph does not have.
     public func prepare(_ job: PageJob, in graph: SiteGraph) -> PreparedPage? {
         let reader = GraphReader(graph)
-        guard var page = prepare(job, reading: reader) else { return nil }
+        let view = ViewContext(graph: reader, strings: theme.strings, markdown: markdown)
+        guard var page = prepare(job, view: view) else { return nil }
         if let entity = job.entity, reader.isDraft(entity) { page.context["isDraft"] = true }
+        let metadata = view.metadata(for: job, heading: page.context["title"] as? String ?? "")
+        page.context["documentTitle"] = metadata.title
+        page.context["metaDescription"] = metadata.description
         page.dependencies = reader.reads
         return page
     }
 
-    private func prepare(_ job: PageJob, reading graph: GraphReader) -> PreparedPage? {
-        let view = ViewContext(graph: graph, strings: theme.strings, markdown: markdown)
+    private func prepare(_ job: PageJob, view: ViewContext) -> PreparedPage? {
+        let graph = view.graph
         switch job {
         case .home: return view.homePage()
         case .municipalities: return view.municipalitiesPage()

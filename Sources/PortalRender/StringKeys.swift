@@ -27,6 +27,8 @@ enum StringKeys {
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
     + ["search.title"]
+    + ["municipalities", "themes", "tags", "search", "lawReferences", "municipality", "document", "section", "item",
+       "theme", "tag", "themeKind", "tagKind", "documentTimeline", "lawParagraph", "notFound"].map { "meta.\($0)" }
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }
     // What the search page's script shows (it reads the `search` strings as JSON).
