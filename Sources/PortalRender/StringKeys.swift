@@ -27,6 +27,7 @@ enum StringKeys {
     + ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
     + ["search.title"]
+    + ["date.format"] + (1...12).map { "date.months.\($0)" }
     + ["municipalities", "themes", "tags", "search", "lawReferences", "municipality", "document", "section", "item",
        "theme", "tag", "themeKind", "tagKind", "documentTimeline", "lawParagraph", "notFound"].map { "meta.\($0)" }
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }

@@ -42,7 +42,7 @@ struct RealContentTests {
     @Test func theRealContentBuildsWithOnlyTheMissingContactWarning() async throws {
         let report = try await RealSite.shared.build().report
         #expect(report.warnings.map { $0.description.components(separatedBy: " (hint:")[0].components(separatedBy: "/content/").last ?? "" } == [
-            "site.yaml:1:1: warning: the accessibility statement has no contact: there is no 'contact:' with the publisher's e-mail address and phone number",
+            "site.yaml:25:1: warning: the accessibility statement has no contact: 'contact:' gives no e-mail address ('email:') and no phone number ('phone:')",
         ])
         #expect(report.pagesByKind["item"] == 41)
         #expect(report.pagesByKind["municipality"] == 4)
