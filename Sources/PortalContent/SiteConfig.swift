@@ -25,6 +25,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var contactPoint: String?
     /// The publisher's written and phone contact, for the accessibility statement and the footer.
     public var contact = Contact()
+    /// The warning to give while the contact lacks an e-mail address or a phone number, at
+    /// `contact:` (or the top of the file): given by the stage that knows a page shows the
+    /// contact (the accessibility statement), since only then is it true.
+    public var contactWarning: Diagnostic?
     /// The publisher's official accessibility statement (was.digst.dk), an https address.
     public var accessibilityStatementURL: String?
     /// The date the content was last changed, as the editors state it in `updated:`.
@@ -114,7 +118,8 @@ public struct SiteConfig: Sendable, Hashable {
             baseURL: baseURL, paths: paths,
             publisher: fields.string("publisher"), contactPoint: fields.string("contact_point"),
             keywords: fields.strings("keywords"), license: fields.string("license"))
-        config.contact = contact
+        config.contact = contact.contact
+        config.contactWarning = contact.warning
         config.accessibilityStatementURL = statement
         config.updated = updated
         let hasErrors = sink.diagnostics.contains { $0.severity == .error }
@@ -122,9 +127,9 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// `contact: {email, phone}`. The accessibility statement must give readers a written
-    /// and a phone contact, so each one left out is a warning at `contact:` (or at the top
-    /// of the file when there is no `contact:`), and the statement shows the gap.
-    private static func readContact(_ settings: YAMLFields, sink: DiagnosticSink) -> Contact {
+    /// and a phone contact, so each one left out makes a warning at `contact:` (or at the
+    /// top of the file when there is no `contact:`), and the statement shows the gap.
+    private static func readContact(_ settings: YAMLFields, sink: DiagnosticSink) -> (contact: Contact, warning: Diagnostic?) {
         var contact = Contact()
         if let node = settings.node("contact"),
            let fields = YAMLFields(node, file: settings.file, lineOffset: settings.lineOffset, sink: sink,
@@ -137,9 +142,9 @@ public struct SiteConfig: Sendable, Hashable {
             let written = settings.isWritten("contact")
             let location = written ? settings.keyLocation(of: "contact") : settings.file.location(line: 1)
             let what = written ? "'contact:' gives \(missing.joined(separator: " and "))" : "there is no 'contact:' with the publisher's e-mail address and phone number"
-            sink.warning(location, "the accessibility statement has no contact: \(what)",
-                         hint: "add the publisher's contact for feedback, such as 'contact: {email: redaktion@eksempel.dk, phone: \"+45 12 34 56 78\"}'; until then the statement shows the contact as missing")
+            return (contact, .warning(at: location, "the accessibility statement has no contact: \(what)",
+                                      hint: "add the publisher's contact for feedback, such as 'contact: {email: redaktion@eksempel.dk, phone: \"+45 12 34 56 78\"}'; until then the statement shows the contact as missing"))
         }
-        return contact
+        return (contact, nil)
     }
 }

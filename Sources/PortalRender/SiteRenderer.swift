@@ -102,7 +102,15 @@ public struct SiteRenderer: Sendable {
     /// a page whose `layout:` names no layout of the theme, and an id made from content
     /// that the theme's templates already use on the same page.
     public func check(_ graph: SiteGraph) -> [Diagnostic] {
-        layoutProblems(graph) + anchorProblems(graph)
+        layoutProblems(graph) + anchorProblems(graph) + contactProblems(graph)
+    }
+
+    /// The missing contact, when a page shows it: the accessibility statement
+    /// (`layout: accessibility`) must give a written and a phone contact.
+    private func contactProblems(_ graph: SiteGraph) -> [Diagnostic] {
+        guard let warning = graph.site.contactWarning,
+              graph.pages.contains(where: { $0.layout == Theme.accessibilityLayout }) else { return [] }
+        return [warning]
     }
 
     private func layoutProblems(_ graph: SiteGraph) -> [Diagnostic] {
