@@ -13,8 +13,16 @@ extension FieldCatalog {
             FieldSpec(folder.rawValue, .identifier, acceptsNull: false,
                       "The address segment of \(folder.contents) (default: \(SiteConfig.Paths.standard[folder])).")
         }), acceptsNull: false, "The first part of each generated address; a path left out keeps its default."),
-        FieldSpec("publisher", .text, "The publisher, in the dataset metadata of data/portal.json."),
+        FieldSpec("publisher", .text, "The publisher: in every page's footer, on printed pages and in the dataset metadata of data/portal.json."),
         FieldSpec("contact_point", .text, "The contact point, in the dataset metadata of data/portal.json."),
+        FieldSpec("contact", .fields([
+            FieldSpec("email", .text, "The publisher's e-mail address for feedback (name@example.dk)."),
+            FieldSpec("phone", .text, "The publisher's phone number for feedback, as it is dialled (+45 12 34 56 78)."),
+        ]), "The publisher's written and phone contact: in the accessibility statement and the footer. The build warns while it is not given."),
+        FieldSpec("accessibility_statement_url", .webAddress,
+                  "The publisher's official accessibility statement (an https address on was.digst.dk), linked from the statement page."),
+        FieldSpec("updated", .date,
+                  "The date the content was last changed, YYYY-MM-DD: shown in the footer and on printed pages. Write it when you change the content; the build never takes it from the clock or file times."),
         FieldSpec("keywords", .texts, "Keywords of the dataset."),
         FieldSpec("license", .text, "The licence the data files are published under."),
     ]

@@ -81,6 +81,8 @@ public indirect enum FieldType: Sendable, Hashable {
     case webAddress
     /// A paragraph of Serviceloven as the act numbers it, without `§`: `85`, `82a`.
     case paragraphNumber
+    /// A day written `YYYY-MM-DD`.
+    case date
 
     /// One of the raw values of `type`, in its declared order.
     public static func choice<T: RawRepresentable & CaseIterable>(of type: T.Type) -> FieldType where T.RawValue == String {
@@ -105,6 +107,7 @@ public indirect enum FieldType: Sendable, Hashable {
         case .fields: "fields"
         case .webAddress: "http(s) address"
         case .paragraphNumber: "a paragraph number such as \"85\" or \"82a\""
+        case .date: "a date written YYYY-MM-DD"
         }
     }
 }

@@ -83,6 +83,8 @@ public enum FrontMatterSchema {
             if field.isRequired { members.append(("pattern", .string(visiblePattern))) }
         case .webAddress:
             members += [("type", types("string", nullable: nullable)), ("pattern", .string("^https?://"))]
+        case .date:
+            members += [("type", types("string", nullable: nullable)), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
         case .paragraphNumber:
             members += [("type", types("string", nullable: nullable)), ("pattern", .string(paragraphPattern))]
         case .references:

@@ -82,7 +82,7 @@ public struct NewFileTemplate: Sendable {
     private static func explanation(of field: FieldSpec, inEntry: Bool) -> String {
         var notes: [String] = []
         switch field.type {
-        case .choice, .reference, .references, .wholeNumber, .wholeNumbers, .flag, .identifier, .webAddress, .texts, .paragraphNumber:
+        case .choice, .reference, .references, .wholeNumber, .wholeNumbers, .flag, .identifier, .webAddress, .texts, .paragraphNumber, .date:
             notes.append(field.type.phrase)
         case .kind, .text, .markdown, .objects, .fields:
             break

@@ -212,13 +212,15 @@ public struct RecordDecoder: Sendable {
         // Every field is read (and so checked) before anything missing ends the decoding.
         let (organisation, period, date) = (fields.text("organisation"), fields.text("period"), fields.text("date"))
         let (sourceFile, summary, contact) = (fields.text("source_file"), fields.text("summary"), fields.text("contact"))
+        let sourceURL = fields.webAddress("source_url",
+                                   hint: "write the address of the original document, such as https://www.eksempelkommune.dk/plan.pdf, or leave 'source_url:' out")
         let (sectionLabel, itemLabel) = (fields.label("section_label"), fields.label("item_label"))
         let related = fields.references("related")
         let ideasHeading = fields.label("administrative_ideas_heading")
         guard let header, let municipality, let documentType else { return nil }
         return .document(DocumentRecord(
             header: header, municipality: municipality, documentType: documentType, organisation: organisation,
-            period: period, date: date, sourceFile: sourceFile, summary: summary, sectionLabel: sectionLabel,
+            period: period, date: date, sourceFile: sourceFile, sourceURL: sourceURL, summary: summary, sectionLabel: sectionLabel,
             itemLabel: itemLabel, related: related, localThemes: localThemes, keyFacts: keyFacts,
             administrativeIdeas: ideas, administrativeIdeasHeading: ideasHeading, contact: contact, units: units, leadField: leadField))
     }

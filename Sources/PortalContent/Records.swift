@@ -113,6 +113,8 @@ public struct DocumentRecord: Sendable, Hashable {
     public var period: String?
     public var date: String?
     public var sourceFile: String?
+    /// The address of the original document on the web, where the source gives one.
+    public var sourceURL: String?
     public var summary: String?
     public var sectionLabel: String?
     public var itemLabel: String?

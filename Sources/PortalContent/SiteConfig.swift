@@ -23,12 +23,35 @@ public struct SiteConfig: Sendable, Hashable {
     /// Publisher and contact point for the dataset's DCAT-AP-DK metadata.
     public var publisher: String?
     public var contactPoint: String?
+    /// The publisher's written and phone contact, for the accessibility statement and the footer.
+    public var contact = Contact()
+    /// The warning to give while the contact lacks an e-mail address or a phone number, at
+    /// `contact:` (or the top of the file): given by the stage that knows a page shows the
+    /// contact (the accessibility statement), since only then is it true.
+    public var contactWarning: Diagnostic?
+    /// The publisher's official accessibility statement (was.digst.dk), an https address.
+    public var accessibilityStatementURL: String?
+    /// The date the content was last changed, as the editors state it in `updated:`.
+    public var updated: CalendarDate?
     /// Keywords for the dataset.
     public var keywords: [String]
     /// The licence under which the data files are published.
     public var license: String?
 
     public static let fileName = "site.yaml"
+
+    /// How readers reach the publisher; either may be missing, and the pages then say so.
+    public struct Contact: Sendable, Hashable {
+        public var email: String?
+        public var phone: String?
+
+        public init(email: String? = nil, phone: String? = nil) {
+            self.email = email
+            self.phone = phone
+        }
+
+        public var isEmpty: Bool { email == nil && phone == nil }
+    }
 
     /// Reads `site.yaml` from the content folder, reporting problems like any content file.
     public static func load(from directory: URL, displayPrefix: String) -> (SiteConfig?, [Diagnostic]) {
@@ -76,7 +99,18 @@ public struct SiteConfig: Sendable, Hashable {
                            hint: "write the address the site is published at, such as https://intranet.example.dk/portal/, or null")
             }
         }
-        let config = SiteConfig(
+        let contact = readContact(fields, sink: sink)
+        let statement = fields.webAddress("accessibility_statement_url", secureOnly: true,
+                                          hint: "write the https address of the publisher's statement on was.digst.dk, or leave the line out")
+        var updated: CalendarDate?
+        if let written = fields.located("updated"), !written.value.isEmpty {
+            updated = CalendarDate(iso: written.value)
+            if updated == nil {
+                sink.error(written.location, "updated '\(written.value)' is not a date written YYYY-MM-DD",
+                           hint: "write the day the content was last changed, such as 2026-11-25, or leave 'updated:' out")
+            }
+        }
+        var config = SiteConfig(
             title: title ?? "", description: fields.string("description") ?? "",
             language: fields.string("language") ?? "da",
             footerPages: fields.references("footer_pages"), navigationPages: fields.references("navigation_pages"),
@@ -84,7 +118,33 @@ public struct SiteConfig: Sendable, Hashable {
             baseURL: baseURL, paths: paths,
             publisher: fields.string("publisher"), contactPoint: fields.string("contact_point"),
             keywords: fields.strings("keywords"), license: fields.string("license"))
+        config.contact = contact.contact
+        config.contactWarning = contact.warning
+        config.accessibilityStatementURL = statement
+        config.updated = updated
         let hasErrors = sink.diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : config, sink.diagnostics)
+    }
+
+    /// `contact: {email, phone}`. The accessibility statement must give readers a written
+    /// and a phone contact, so each one left out makes a warning at `contact:` (or at the
+    /// top of the file when there is no `contact:`), and the statement shows the gap.
+    private static func readContact(_ settings: YAMLFields, sink: DiagnosticSink) -> (contact: Contact, warning: Diagnostic?) {
+        var contact = Contact()
+        if let node = settings.node("contact"),
+           let fields = YAMLFields(node, file: settings.file, lineOffset: settings.lineOffset, sink: sink,
+                                   allowed: FieldCatalog.site.subfields(of: "contact").names, what: "contact") {
+            contact = Contact(email: fields.label("email"), phone: fields.label("phone"))
+        }
+        let missing = [contact.email == nil ? "no e-mail address ('email:')" : nil, contact.phone == nil ? "no phone number ('phone:')" : nil]
+            .compactMap { $0 }
+        if !missing.isEmpty {
+            let written = settings.isWritten("contact")
+            let location = written ? settings.keyLocation(of: "contact") : settings.file.location(line: 1)
+            let what = written ? "'contact:' gives \(missing.joined(separator: " and "))" : "there is no 'contact:' with the publisher's e-mail address and phone number"
+            return (contact, .warning(at: location, "the accessibility statement has no contact: \(what)",
+                                      hint: "add the publisher's contact for feedback, such as 'contact: {email: redaktion@eksempel.dk, phone: \"+45 12 34 56 78\"}'; until then the statement shows the contact as missing"))
+        }
+        return (contact, nil)
     }
 }

@@ -140,6 +140,18 @@ struct YAMLFields {
         string(name, required: required).map { Located($0, at: location(of: name)) }
     }
 
+    /// An absolute http(s) address (only https when `secureOnly`); nil when not written,
+    /// and an error at the value, saying what is wrong, when it is no such address.
+    func webAddress(_ name: String, secureOnly: Bool = false, hint: String) -> String? {
+        guard let written = located(name), !written.value.isEmpty else { return nil }
+        switch WebAddress.parse(written.value, secureOnly: secureOnly) {
+        case .success(let address): return address
+        case .failure(let problem):
+            sink.error(written.location, "\(name) '\(written.value)' \(problem)", hint: hint)
+            return nil
+        }
+    }
+
     func int(_ name: String) -> Int? {
         guard let node = node(name) else { return nil }
         return intValue(node, field: name)

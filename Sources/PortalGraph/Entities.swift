@@ -51,6 +51,8 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var period: String?
     public var date: String?
     public var sourceFile: String?
+    /// The address of the original document, for the "Kilde" line; nil where the source gives none.
+    public var sourceURL: String?
     public var summary: String?
     public var sectionLabel: String?
     public var itemLabel: String?

@@ -39,7 +39,7 @@ extension Resolver {
             documents.append(Document(
                 id: record.header.id.value, title: record.header.title, municipalityID: municipalityID ?? "",
                 documentType: record.documentType, organisation: record.organisation, period: record.period,
-                date: record.date, sourceFile: record.sourceFile, summary: record.summary,
+                date: record.date, sourceFile: record.sourceFile, sourceURL: record.sourceURL, summary: record.summary,
                 sectionLabel: record.sectionLabel, itemLabel: record.itemLabel,
                 relatedIDs: relatedDocuments(of: record),
                 localThemes: localThemes(of: record), keyFacts: record.keyFacts,

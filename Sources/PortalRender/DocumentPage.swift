@@ -71,7 +71,6 @@ extension ViewContext {
             "hasRelated": !related.isEmpty,
             "source": source(SourceReference(documentID: document.id), links),
         ]) { _, new in new }
-        if let file = document.sourceFile { values["sourceFile"] = file }
         if let overview = statusOverview(document, id: "status-oversigt", links) { values["statusOverview"] = overview }
         if let timeline = graph.timeline(ofDocument: document.id) {
             values["timeline"] = ["url": links.page(documentTimelinePath(document)), "count": counted("timeline.count", timeline.count)]

@@ -70,6 +70,8 @@ extension ViewContext {
             "id": "matrix-\(index + 1)",
             "caption": strings.format(captionKey, ["document": document.title, "sections": sectionLabel]),
             "numeric": false,
+            // More columns than fit an A4 page upright: printed on a landscape page.
+            "wide": columns.count > 5,
             "corner": corner,
             "columns": columns,
             "rows": matrix.rows.compactMap { row -> [String: Any]? in

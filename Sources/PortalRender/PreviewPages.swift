@@ -11,7 +11,8 @@ extension SiteRenderer {
         guard theme.library.getTemplate(named: "not-found") != nil else { return nil }
         let view = ViewContext(graph: GraphReader(graph), strings: theme.strings, markdown: markdown)
         let title = theme.strings["notFound.title"]
-        let context = view.frame(path: folder, title: title, section: nil, crumbs: [])
+        var context = view.frame(path: folder, title: title, section: nil, crumbs: [])
+        context["metaDescription"] = theme.strings["meta.notFound"]
         return theme.library.render(context, withTemplate: "not-found")
     }
 

@@ -68,14 +68,18 @@ public struct SiteRenderer: Sendable {
     /// The prepared values of one page; nil for an id the graph does not have.
     public func prepare(_ job: PageJob, in graph: SiteGraph) -> PreparedPage? {
         let reader = GraphReader(graph)
-        guard var page = prepare(job, reading: reader) else { return nil }
+        let view = ViewContext(graph: reader, strings: theme.strings, markdown: markdown)
+        guard var page = prepare(job, view: view) else { return nil }
         if let entity = job.entity, reader.isDraft(entity) { page.context["isDraft"] = true }
+        let metadata = view.metadata(for: job, heading: page.context["title"] as? String ?? "")
+        page.context["documentTitle"] = metadata.title
+        page.context["metaDescription"] = metadata.description
         page.dependencies = reader.reads
         return page
     }
 
-    private func prepare(_ job: PageJob, reading graph: GraphReader) -> PreparedPage? {
-        let view = ViewContext(graph: graph, strings: theme.strings, markdown: markdown)
+    private func prepare(_ job: PageJob, view: ViewContext) -> PreparedPage? {
+        let graph = view.graph
         switch job {
         case .home: return view.homePage()
         case .municipalities: return view.municipalitiesPage()
@@ -103,7 +107,15 @@ public struct SiteRenderer: Sendable {
     /// a page whose `layout:` names no layout of the theme, and an id made from content
     /// that the theme's templates already use on the same page.
     public func check(_ graph: SiteGraph) -> [Diagnostic] {
-        layoutProblems(graph) + anchorProblems(graph)
+        layoutProblems(graph) + anchorProblems(graph) + contactProblems(graph)
+    }
+
+    /// The missing contact, when a page shows it: the accessibility statement
+    /// (`layout: accessibility`) must give a written and a phone contact.
+    private func contactProblems(_ graph: SiteGraph) -> [Diagnostic] {
+        guard let warning = graph.site.contactWarning,
+              graph.pages.contains(where: { $0.layout == Theme.accessibilityLayout }) else { return [] }
+        return [warning]
     }
 
     private func layoutProblems(_ graph: SiteGraph) -> [Diagnostic] {

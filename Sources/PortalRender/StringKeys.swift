@@ -29,6 +29,9 @@ enum StringKeys {
     + ["activity", "initiative", "idea", "mixed"].flatMap { ["units.\($0).one", "units.\($0).other", "units.\($0).name"] }
     + ["units.activityNumber", "units.partOf", "units.siblings", "units.ownPage", "units.activityWord"]
     + ["search.title"]
+    + ["date.format"] + (1...12).map { "date.months.\($0)" }
+    + ["municipalities", "themes", "tags", "search", "lawReferences", "municipality", "document", "section", "item",
+       "theme", "tag", "themeKind", "tagKind", "documentTimeline", "lawParagraph", "notFound"].map { "meta.\($0)" }
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }
     // What the search page's script shows (it reads the `search` strings as JSON).

@@ -38,6 +38,9 @@ public struct Theme: Sendable {
     public static let layoutFolder = "layouts"
     /// The layout of a free page that names none.
     public static let defaultLayout = "page"
+    /// The layout of the accessibility statement, which shows the publisher's contact from
+    /// `site.yaml`: a page that uses it while the contact is incomplete makes the build warn.
+    public static let accessibilityLayout = "accessibility"
 
     /// The template name of a layout (`data` → `layouts/data`).
     public static func template(ofLayout layout: String) -> String {

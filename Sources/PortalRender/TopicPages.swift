@@ -67,6 +67,22 @@ extension ViewContext {
     }
 
     /// A free page (Om portalen, Tilgængelighedserklæring, Hent data).
+    /// Every document with the internal file its content was taken from and the address of
+    /// its original: the list of sources on the about page (`layouts/about`), the one
+    /// page where those file names belong.
+    func sourceDocuments(_ links: Links) -> [[String: Any]] {
+        graph.documents.map { document in
+            [
+                "title": document.title,
+                "url": links.page(document.path),
+                "municipality": municipalityTitle(document.municipalityID),
+                "when": document.period ?? document.date ?? strings["missing.notGiven"],
+                "file": document.sourceFile ?? strings["missing.notGiven"],
+                "original": absent(document.sourceURL),
+            ]
+        }
+    }
+
     func freePage(_ page: Topic, dataFiles: [[String: Any]]) -> PreparedPage {
         let links = Links(from: page.path)
         let values: [String: Any] = [
@@ -75,6 +91,10 @@ extension ViewContext {
                 file.merging(["url": links.file(file["path"] as? String ?? "")]) { _, new in new }
             },
             "license": absent(graph.site.license),
+            "sourceDocuments": sourceDocuments(links),
+            // The column of originals only when the content gives any address.
+            "hasOriginals": graph.documents.contains { $0.sourceURL != nil },
+            "accessibilityStatementURL": absent(graph.site.accessibilityStatementURL),
         ]
         return PreparedPage(
             path: page.path, template: Theme.template(ofLayout: page.layout ?? Theme.defaultLayout), kind: "page",

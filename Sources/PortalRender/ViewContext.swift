@@ -58,7 +58,10 @@ struct ViewContext {
         return summary
     }
 
-    /// "Kilde: <document>, <municipality>, <period or date>[, side N]".
+    /// "Kilde: <document>, <municipality>, <period or date>[, side N]", with a link to the
+    /// original document where the content gives its address. The internal source file's
+    /// name is no part of it: it means nothing to a reader (it is on the about page and in
+    /// the data files).
     func source(_ reference: SourceReference, _ links: Links) -> [String: Any] {
         guard let document = graph.document(reference.documentID) else { return [:] }
         var source: [String: Any] = [
@@ -69,7 +72,7 @@ struct ViewContext {
         ]
         source["page"] = absent(reference.page.map(String.init))
         source["section"] = absent(reference.section)
-        source["file"] = absent(document.sourceFile)
+        source["original"] = absent(document.sourceURL)
         return source
     }
 
@@ -125,7 +128,28 @@ struct ViewContext {
             "strings": strings.tree,
         ]
         if let base = site.baseURL { frame["canonical"] = base + path }
+        // Who publishes the portal, how to reach them and when the content last changed:
+        // in the footer, and on paper in the line printed at the top of every page.
+        frame["publisher"] = absent(site.publisher)
+        frame["contactEmail"] = absent(site.contact.email)
+        frame["contactEmailURL"] = absent(site.contact.email.map { "mailto:" + $0 })
+        frame["contactPhone"] = absent(site.contact.phone)
+        frame["contactPhoneURL"] = absent(site.contact.phone.map(telephoneURL))
+        frame["hasContact"] = !site.contact.isEmpty
+        frame["lastChanged"] = absent(site.updated.map(danishDate))
+        frame["lastChangedISO"] = absent(site.updated.map(\.description))
+        frame["printAddress"] = site.baseURL.map { $0 + path } ?? (path.isEmpty ? "index.html" : path)
         return frame
+    }
+
+    /// "25. november 2026", in the theme's words.
+    func danishDate(_ date: CalendarDate) -> String {
+        strings.format("date.format", ["day": String(date.day), "month": strings["date.months.\(date.month)"], "year": String(date.year)])
+    }
+
+    /// A `tel:` address: the number as dialled, without spaces or dashes.
+    func telephoneURL(_ phone: String) -> String {
+        "tel:" + phone.filter { $0.isNumber || $0 == "+" }
     }
 
     /// HTML for content that stands under a heading of `level` on the page, with its

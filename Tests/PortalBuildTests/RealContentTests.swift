@@ -37,9 +37,13 @@ struct RealContentTests {
         get async throws { try await RealSite.shared.build().site }
     }
 
-    @Test func theRealContentBuildsWithoutWarnings() async throws {
+    /// The one warning is true and wanted: content/site.yaml gives no publisher's contact
+    /// for the accessibility statement yet (no source names one), and the build says so.
+    @Test func theRealContentBuildsWithOnlyTheMissingContactWarning() async throws {
         let report = try await RealSite.shared.build().report
-        #expect(report.warnings.map(\.description) == [])
+        #expect(report.warnings.map { $0.description.components(separatedBy: " (hint:")[0].components(separatedBy: "/content/").last ?? "" } == [
+            "site.yaml:25:1: warning: the accessibility statement has no contact: 'contact:' gives no e-mail address ('email:') and no phone number ('phone:')",
+        ])
         #expect(report.pagesByKind["item"] == 41)
         #expect(report.pagesByKind["municipality"] == 4)
         #expect(report.pagesByKind["document"] == 5)

@@ -164,6 +164,7 @@ enum Sample {
         case .fields(let fields): .mapping(mapping(fields, kind: kind))
         case .webAddress: .scalar("https://intranet.example.dk/portal/")
         case .paragraphNumber: .scalar("\"82a\"")
+        case .date: .scalar("\"2026-11-25\"")
         }
     }
 
@@ -173,7 +174,7 @@ enum Sample {
         switch type {
         case .references, .texts, .wholeNumbers, .objects, .fields: .scalar("eksempel")
         case .wholeNumber, .flag, .choice: .scalar("eksempel")
-        case .kind, .identifier, .text, .markdown, .reference, .webAddress, .paragraphNumber: .list([.scalar("eksempel")])
+        case .kind, .identifier, .text, .markdown, .reference, .webAddress, .paragraphNumber, .date: .list([.scalar("eksempel")])
         }
     }
 

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("Only the templates in templates/layouts/ are layouts a free page may name")
 struct ThemeLayoutTests {
-    @Test func theDefaultThemeOffersItsPageAndDataLayouts() async {
+    @Test func theDefaultThemeOffersItsPageDataAboutAndAccessibilityLayouts() async {
         let (theme, _) = await ThemeLoader().load(from: Repository.theme, displayPrefix: "themes/default")
-        #expect(theme?.layouts == ["data", "page"])
+        #expect(theme?.layouts == ["about", "accessibility", "data", "page"])
         #expect(Theme.template(ofLayout: Theme.defaultLayout) == "layouts/page")
     }
 
@@ -20,7 +20,7 @@ struct ThemeLayoutTests {
             try writeContent(["templates/layouts/bred.mustache": page, "templates/smal.mustache": page], to: theme)
             let (loaded, diagnostics) = await ThemeLoader().load(from: theme, displayPrefix: "themes/test")
             #expect(diagnostics.isEmpty)
-            #expect(loaded?.layouts == ["bred", "data", "page"])
+            #expect(loaded?.layouts == ["about", "accessibility", "bred", "data", "page"])
         }
     }
 
