@@ -60,6 +60,8 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var keyFacts: [KeyFactGroup]
     public var administrativeIdeas: [AdministrativeIdea]
     public var administrativeIdeasHeading: String?
+    /// The source's own heading above its appendices.
+    public var appendicesHeading: String?
     public var contact: String?
     public var matrixRows: MatrixRows
     public var body: String

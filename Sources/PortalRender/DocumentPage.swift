@@ -67,6 +67,7 @@ extension ViewContext {
             "hasKeyFacts": !document.keyFacts.isEmpty,
             "appendices": appendices,
             "hasAppendices": !appendices.isEmpty,
+            "appendicesHeading": document.appendicesHeading ?? strings["document.appendices"],
             "related": related,
             "hasRelated": !related.isEmpty,
             "source": source(SourceReference(documentID: document.id), links),

@@ -108,6 +108,7 @@ private struct CorpusReader: Sendable {
             parts += group.facts.map { fact in fact.value.map { "\(fact.label): \($0)" } ?? fact.label }
         }
         parts.append(document.administrativeIdeasHeading)
+        parts.append(document.appendicesHeading)
         parts += document.administrativeIdeas.map(\.title)
         parts.append(document.contact)
         var facets = placed(document, kind: .document)
