@@ -112,6 +112,7 @@ struct Resolver {
         resolveMunicipalitiesAndDocuments(paths)
         resolveSections()
         resolveItems()
+        letItemsStandForTheirSections()
         resolveAppendices()
         resolveLawParagraphs()
         checkSiteReferences(site)

@@ -16,6 +16,18 @@ extension ViewContext {
         }
     }
 
+    /// The contents of a theme or tag page: its municipalities' parts.
+    func municipalityContents(_ groups: [[String: Any]], body: String) -> PageContents {
+        var contents = PageContents()
+        contents.count(text: body.count)
+        for group in groups {
+            // Each item is a title and a line of where it comes from.
+            let count = (group["items"] as? [Any])?.count ?? 0
+            contents.add(group["anchor"] as? String ?? "", group["title"] as? String ?? "", lines: 1 + 2 * count)
+        }
+        return contents
+    }
+
     func themesPage() -> PreparedPage {
         let path = graph.site.paths.themes + "/"
         let links = Links(from: path)
@@ -40,10 +52,12 @@ extension ViewContext {
     func themePage(_ theme: Topic) -> PreparedPage {
         let links = Links(from: theme.path)
         let items = graph.items(inTheme: theme.id)
+        let groups = itemsByMunicipality(items, links)
         let values: [String: Any] = [
             "body": html(theme.body, under: 1, links),
-            "municipalities": itemsByMunicipality(items, links),
+            "municipalities": groups,
             "count": String(items.count),
+            "contentsList": municipalityContents(groups, body: theme.body).value,
         ]
         return PreparedPage(
             path: theme.path, template: "theme", kind: "theme",
@@ -69,10 +83,12 @@ extension ViewContext {
     func tagPage(_ tag: Topic) -> PreparedPage {
         let links = Links(from: tag.path)
         let items = graph.items(withTag: tag.id)
+        let groups = itemsByMunicipality(items, links).filter { $0["hasItems"] as? Bool == true }
         let values: [String: Any] = [
             "body": html(tag.body, under: 1, links),
-            "municipalities": itemsByMunicipality(items, links).filter { $0["hasItems"] as? Bool == true },
+            "municipalities": groups,
             "count": String(items.count),
+            "contentsList": municipalityContents(groups, body: tag.body).value,
         ]
         return PreparedPage(
             path: tag.path, template: "tag", kind: "tag",
