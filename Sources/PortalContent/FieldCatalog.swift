@@ -134,6 +134,7 @@ public enum FieldCatalog {
                 FieldSpec("value", .text, "The figure as the source gives it; null where the source leaves it empty (never 0)."),
             ]), "The figures of the group."),
         ]), "Figures as the source gives them, in groups."),
+        FieldSpec("appendices_heading", .text, "The source's own heading above its appendices; without it they stand under \"Bilag\"."),
         FieldSpec("administrative_ideas_heading", .text, "The source's own heading for its administrative ideas."),
         FieldSpec("administrative_ideas", .objects([
             FieldSpec("title", .text, .required, "The idea, in the source's words."),

@@ -217,12 +217,14 @@ public struct RecordDecoder: Sendable {
         let (sectionLabel, itemLabel) = (fields.label("section_label"), fields.label("item_label"))
         let related = fields.references("related")
         let ideasHeading = fields.label("administrative_ideas_heading")
+        let appendicesHeading = fields.label("appendices_heading")
         guard let header, let municipality, let documentType else { return nil }
         return .document(DocumentRecord(
             header: header, municipality: municipality, documentType: documentType, organisation: organisation,
             period: period, date: date, sourceFile: sourceFile, sourceURL: sourceURL, summary: summary, sectionLabel: sectionLabel,
             itemLabel: itemLabel, related: related, localThemes: localThemes, keyFacts: keyFacts,
-            administrativeIdeas: ideas, administrativeIdeasHeading: ideasHeading, contact: contact, units: units, leadField: leadField))
+            administrativeIdeas: ideas, administrativeIdeasHeading: ideasHeading,
+            appendicesHeading: appendicesHeading, contact: contact, units: units, leadField: leadField))
     }
 
     private func decodeItem(_ fields: YAMLFields, header: RecordHeader?) -> ContentRecord? {

@@ -124,6 +124,8 @@ public struct DocumentRecord: Sendable, Hashable {
     public var administrativeIdeas: [AdministrativeIdea]
     /// The source's own heading for its administrative ideas.
     public var administrativeIdeasHeading: String?
+    /// The source's own heading above its appendices ("Om Center for Sociale Indsatser").
+    public var appendicesHeading: String?
     public var contact: String?
     public var units: ComparableUnits
     /// The heading of the item field that states each item's purpose in the source's words

@@ -62,6 +62,8 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var keyFacts: [KeyFactGroup]
     public var administrativeIdeas: [AdministrativeIdea]
     public var administrativeIdeasHeading: String?
+    /// The source's own heading above its appendices.
+    public var appendicesHeading: String?
     public var contact: String?
     /// What the document's counts and comparisons are made of (see `ComparableUnit`).
     public var units: ComparableUnits
@@ -93,6 +95,10 @@ public struct Section: Sendable, Hashable, Identifiable {
     public var source: SourceReference
     public var path: String
     public var itemIDs: [String]
+    /// The section's only unit, when it has the section's own title (Hillerød's
+    /// ambitions): the item's page stands for the section, which has no page of its own,
+    /// and the section's address is the item's. See `Resolver.letItemsStandForTheirSections`.
+    public var shownByItemID: String? = nil
 }
 
 public struct Item: Sendable, Hashable, Identifiable {

@@ -44,7 +44,8 @@ extension Resolver {
                 relatedIDs: relatedDocuments(of: record),
                 localThemes: localThemes(of: record), keyFacts: record.keyFacts,
                 administrativeIdeas: record.administrativeIdeas,
-                administrativeIdeasHeading: record.administrativeIdeasHeading, contact: record.contact,
+                administrativeIdeasHeading: record.administrativeIdeasHeading,
+                appendicesHeading: record.appendicesHeading, contact: record.contact,
                 units: record.units, leadField: record.leadField, body: record.header.body,
                 // Without its municipality the document's address is unknown; checking it would give false collisions.
                 path: position.map { addresses.place(record.header, under: municipalities[$0].path, diagnostics: &diagnostics) }

@@ -114,6 +114,7 @@ struct Resolver {
         resolveMunicipalitiesAndDocuments(paths)
         resolveSections()
         resolveItems()
+        letItemsStandForTheirSections()
         resolveAppendices()
         resolveLawParagraphs()
         checkSiteReferences(site)

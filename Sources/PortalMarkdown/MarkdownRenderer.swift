@@ -47,11 +47,37 @@ public struct MarkdownRenderer: Sendable {
         if Self.isPlainLine(markdown), linker.map({ $0(markdown).isEmpty }) ?? true {
             return markdown.replacingOccurrences(of: "\"", with: "&quot;")
         }
-        let block = html(markdown, under: 5, linking: linker).trimmingCharacters(in: .whitespacesAndNewlines)
+        let block = html(Self.inlineSource(markdown), under: 5, linking: linker).trimmingCharacters(in: .whitespacesAndNewlines)
         let open = "<p>", close = "</p>"
         guard block.hasPrefix(open), block.hasSuffix(close) else { return block }
         let inner = block.dropFirst(open.count).dropLast(close.count)
         return inner.contains(open) ? block : String(inner)
+    }
+
+    /// A short text as a paragraph's source: a line that would start a block (a list
+    /// item "1) …" or "- …", a heading "# …", a quote "> …", indented code) has its
+    /// marker escaped or its indent removed. A text that goes inside a list entry or a
+    /// table cell is one run of words; an activity numbered "1)" joined to its text must
+    /// read "1) Lederforum …", not become a list inside the list ("• 1. Lederforum").
+    static func inlineSource(_ markdown: String) -> String {
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            guard let first = text.first else { return String(text) }
+            let next = text.dropFirst().first
+            let endsMarker = next.map { $0 == " " || $0 == "\t" } ?? true
+            // "#", ">" are literal text when escaped; "*" only when it is not emphasis.
+            if first == "#" || first == ">" || (first == "*" && endsMarker)
+                || ("-+=".contains(first) && (endsMarker || next == first)) {
+                return "\\" + text
+            }
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            let rest = text.dropFirst(digits.count)
+            if !digits.isEmpty, digits.count <= 9, let delimiter = rest.first, delimiter == "." || delimiter == ")",
+               rest.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true {
+                return digits + "\\" + rest
+            }
+            return String(text)
+        }.joined(separator: "\n")
     }
 
     /// The text without markup, for search indexes, JSON exports and summaries.

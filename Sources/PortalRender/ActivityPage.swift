@@ -11,10 +11,12 @@ extension ViewContext {
               index < item.activities.count, let document = graph.document(item.documentID) else { return nil }
         let activity = item.activities[index]
         let links = Links(from: unit.path)
-        let section = item.sectionID.flatMap(graph.section)
         let municipality = graph.municipality(item.municipalityID)
         let title = unitTitle(unit)
 
+        // An item that stands for its section (a Hillerød ambition) is the section's page:
+        // naming both would say the same twice.
+        let section = item.sectionID.flatMap(graph.section).flatMap { $0.shownByItemID == item.id ? nil : $0 }
         var crumbs = crumbs(to: document)
         if let section { crumbs.append(Crumb(title: section.title, path: section.path)) }
         crumbs.append(Crumb(title: numberLabel(item) ?? item.title, path: item.path))

@@ -6,13 +6,16 @@ extension ViewContext {
     func documentPage(_ document: Document) -> PreparedPage {
         let links = Links(from: document.path)
         let sections = document.sectionIDs.compactMap(graph.section)
-        let contents = sections.map { section -> [String: Any] in
+        let contents = sections.enumerated().map { index, section -> [String: Any] in
             [
                 "title": section.title,
                 "url": links.page(section.path),
+                "anchor": sectionAnchor(index),
                 "number": absent(section.number),
                 "body": section.body.isEmpty ? false as Any : html(section.body, under: 3, links),
-                "items": section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
+                // A section its item stands for links to that item's page; listing the item
+                // under it again would name the same page twice.
+                "items": section.shownByItemID != nil ? [] : section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
             ]
         }
         let unsectioned = document.itemIDs.compactMap(graph.item).filter { $0.sectionID == nil }.map { itemSummary($0, links) }
@@ -67,6 +70,7 @@ extension ViewContext {
             "hasKeyFacts": !document.keyFacts.isEmpty,
             "appendices": appendices,
             "hasAppendices": !appendices.isEmpty,
+            "appendicesHeading": document.appendicesHeading ?? strings["document.appendices"],
             "related": related,
             "hasRelated": !related.isEmpty,
             "source": source(SourceReference(documentID: document.id), links),
@@ -76,6 +80,7 @@ extension ViewContext {
             values["timeline"] = ["url": links.page(documentTimelinePath(document)), "count": counted("timeline.count", timeline.count)]
         }
         if let contact = document.contact { values["contact"] = html(contact, under: 2, links) }
+        values["contentsList"] = documentContents(document, sections: sections, values: values).value
         return PreparedPage(
             path: document.path, template: "document", kind: "document",
             context: merge(frame(path: document.path, title: document.title, section: "municipalities", crumbs: crumbs), values))
@@ -89,5 +94,40 @@ extension ViewContext {
             Crumb(title: municipality?.title ?? "", path: municipality?.path),
             Crumb(title: document.title, path: document.path),
         ]
+    }
+
+    /// The parts of a document page, in the template's order, with the text each holds.
+    private func documentContents(_ document: Document, sections: [Section], values: [String: Any]) -> PageContents {
+        var contents = PageContents()
+        contents.count(text: document.summary?.count ?? 0, lines: 4)
+        if !document.body.isEmpty { contents.add("tekst-heading", strings["document.text"], text: document.body.count) }
+        if values["statusOverview"] != nil {
+            let overview = PageContents.statusOverviewText(document.itemIDs.compactMap(graph.item))
+            contents.add("status-heading", strings["statusOverview.heading"], text: overview.text, lines: overview.lines)
+        }
+        for (index, section) in sections.enumerated() {
+            let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+            contents.add(sectionAnchor(index), title, text: section.body.count, lines: 1 + section.itemIDs.count)
+        }
+        let unsectioned = document.itemIDs.compactMap(graph.item).filter { $0.sectionID == nil }
+        if !unsectioned.isEmpty { contents.add("indsatser-heading", strings["document.items"], lines: unsectioned.count) }
+        if !document.localThemes.isEmpty {
+            contents.add("lokale-temaer-heading", strings["document.localThemes"], lines: 2 * document.localThemes.count)
+        }
+        let matrices = graph.documentMatrices(document.id)
+        if !matrices.isEmpty { contents.add("matricer-heading", strings["document.matrices"], lines: matrices.count * 10) }
+        if !document.administrativeIdeas.isEmpty {
+            contents.add("administrativt-heading", values["administrativeIdeasHeading"] as? String ?? "", lines: document.administrativeIdeas.count)
+        }
+        if !document.keyFacts.isEmpty {
+            contents.add("noegletal-heading", strings["document.keyFacts"], lines: document.keyFacts.reduce(0) { $0 + 1 + $1.facts.count })
+        }
+        let appendices = document.appendixIDs.compactMap(graph.appendix)
+        if !appendices.isEmpty {
+            contents.add("bilag-heading", values["appendicesHeading"] as? String ?? "", text: appendices.reduce(0) { $0 + $1.body.count })
+        }
+        if let contact = document.contact { contents.add("kontakt-heading", strings["document.contact"], text: contact.count) }
+        if !document.relatedIDs.isEmpty { contents.add("relaterede-heading", strings["document.related"], lines: document.relatedIDs.count) }
+        return contents
     }
 }

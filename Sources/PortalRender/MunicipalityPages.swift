@@ -34,12 +34,26 @@ extension ViewContext {
                 [
                     "title": section.title,
                     "url": links.page(section.path),
-                    "items": section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
+                    // The item a section is shown by is the section's link (`Section.shownByItemID`).
+                    "items": section.shownByItemID != nil ? [] : section.itemIDs.compactMap(graph.item).map { itemSummary($0, links) },
                 ]
             }
             value["keyFacts"] = keyFacts(document, links)
             value["hasKeyFacts"] = !document.keyFacts.isEmpty
+            value["anchor"] = documentAnchor(index)
             return value
+        }
+        var contents = PageContents()
+        contents.count(text: municipality.body.count)
+        for (index, document) in documents.enumerated() {
+            let overview = graph.statusOverview(document.id) == nil ? (text: 0, lines: 0)
+                : PageContents.statusOverviewText(document.itemIDs.compactMap(graph.item))
+            let lines = 4 + document.sectionIDs.count + document.itemIDs.count + overview.lines
+                + document.keyFacts.reduce(0) { $0 + 1 + $1.facts.count }
+            contents.add(documentAnchor(index), document.title, text: document.summary?.count ?? 0, lines: lines - overview.lines)
+            if graph.statusOverview(document.id) != nil {
+                contents.add(documentAnchor(index) + "-status", strings["statusOverview.heading"], text: overview.text, lines: overview.lines)
+            }
         }
         let crumbs = [
             Crumb(title: strings["nav.municipalities"], path: graph.site.paths.municipalities + "/"),
@@ -48,6 +62,7 @@ extension ViewContext {
         let values: [String: Any] = [
             "body": html(municipality.body, under: 1, links),
             "documents": documentValues,
+            "contentsList": contents.value,
         ]
         return PreparedPage(
             path: municipality.path, template: "municipality", kind: "municipality",

@@ -32,9 +32,19 @@ extension ViewContext {
             "hasImplementedBy": !section.implementedByIDs.isEmpty,
             "document": document.title,
             "documentURL": links.page(document.path),
+            "municipality": municipalityTitle(document.municipalityID),
+            "municipalityURL": graph.municipality(document.municipalityID).map { links.page($0.path) } ?? "",
             "source": source(section.source, links),
         ]
         if let implements = section.implementsID.flatMap(sectionLink) { values["implements"] = implements }
+        var contents = PageContents()
+        contents.count(text: section.body.count)
+        if !items.isEmpty {
+            let text = section.itemIDs.compactMap(graph.item).reduce(0) { $0 + $1.title.count + $1.goals.reduce(0) { $0 + $1.count } }
+            contents.add("indsatser-heading", strings["section.items"], text: text, lines: 2 * items.count)
+        }
+        contents.add("temaer-heading", strings["themes.heading"], lines: section.themeIDs.count)
+        values["contentsList"] = contents.value
         return PreparedPage(
             path: section.path, template: "section", kind: "section",
             context: merge(frame(path: section.path, title: section.title, section: "municipalities",

@@ -35,7 +35,11 @@ extension SiteRenderer {
                 ContentAnchor(value: localThemeAnchor(localTheme.number), what: "local theme \(localTheme.number)", location: nil,
                               hint: "rename the theme's id: the generator gives local themes the ids 'lokalt-tema-N'")
             }
-            problems += self.problems(appendices + localThemes, on: documentPage, pages: "the page of document '\(document.title)'")
+            let sections = document.sectionIDs.compactMap(graph.section).enumerated().map { index, section in
+                ContentAnchor(value: sectionAnchor(index), what: "section '\(section.title)'", location: nil,
+                              hint: "rename the theme's id: the generator gives a document's sections the ids 'afsnit-N'")
+            }
+            problems += self.problems(appendices + localThemes + sections, on: documentPage, pages: "the page of document '\(document.title)'")
         }
         return problems
     }

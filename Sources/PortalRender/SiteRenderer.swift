@@ -52,7 +52,8 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = [.home, .municipalities, .themes, .tags, .search]
         jobs += graph.municipalities.map { .municipality($0.id) }
         jobs += graph.documents.map { .document($0.id) }
-        jobs += graph.sections.map { .section($0.id) }
+        // A section its only item stands for has that item's page (`Section.shownByItemID`).
+        jobs += graph.sections.filter { $0.shownByItemID == nil }.map { .section($0.id) }
         jobs += graph.items.map { .item($0.id) }
         jobs += graph.units.filter { $0.kind == .activity }.map { .activity($0.id) }
         jobs += graph.themes.map { .theme($0.id) }
@@ -88,7 +89,7 @@ public struct SiteRenderer: Sendable {
         case .search: return view.searchPage()
         case .municipality(let id): return graph.municipality(id).map(view.municipalityPage)
         case .document(let id): return graph.document(id).map(view.documentPage)
-        case .section(let id): return graph.section(id).flatMap(view.sectionPage)
+        case .section(let id): return graph.section(id).flatMap { $0.shownByItemID == nil ? view.sectionPage($0) : nil }
         case .item(let id): return graph.item(id).flatMap(view.itemPage)
         case .activity(let id): return graph.unit(id).flatMap(view.activityPage)
         case .theme(let id): return graph.theme(id).map(view.themePage)

@@ -19,6 +19,7 @@ enum StringKeys {
     ]
     + Status.allCases.map { "status.\($0.rawValue)" }
     + Status.allCases.map { "statusCount.\($0.rawValue)" }
+    + ["contents.heading", "contents.toTop", "item.evaluationQuestions", "item.evaluationBlank.one", "item.evaluationBlank.other"]
     + ["statusOverview.caption", "statusOverview.differ", "statusOverview.same"]
     + ["statusOverview.countedActivities", "statusOverview.countedUnits", "timeline.count"].flatMap { ["\($0).one", "\($0).other"] }
     + ["nav.timeline", "timeline.title", "timeline.documentTitle", "timeline.quarter", "timeline.quarterShort",

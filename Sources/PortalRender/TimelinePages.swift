@@ -25,6 +25,7 @@ extension ViewContext {
             ]
         }
         values["hasDocuments"] = !documents.isEmpty
+        values["contentsList"] = timelineContents(values, count: timeline.count, documents: documents.count).value
         return PreparedPage(
             path: path, template: "timeline", kind: "timeline",
             context: merge(frame(path: path, title: title, section: "timeline", crumbs: [Crumb(title: title)]), values))
@@ -52,6 +53,7 @@ extension ViewContext {
         values["municipality"] = municipalityTitle(document.municipalityID)
         values["overviewURL"] = links.page(graph.site.paths.timeline + "/")
         values["source"] = source(SourceReference(documentID: document.id), links)
+        values["contentsList"] = timelineContents(values, count: timeline.count, documents: 0).value
         let crumbs = crumbs(to: document) + [Crumb(title: strings["timeline.title"])]
         return PreparedPage(
             path: path, template: "timeline", kind: "timeline",
@@ -139,6 +141,16 @@ extension ViewContext {
             row["documentURL"] = links.page(document.path)
         }
         return row
+    }
+
+    /// The parts of a timeline page: the list of documents, the chart and the table of
+    /// `count` milestones (each row a few lines).
+    private func timelineContents(_ values: [String: Any], count: Int, documents: Int) -> PageContents {
+        var contents = PageContents()
+        if documents > 0 { contents.add("dokumenter-heading", strings["timeline.documentsHeading"], lines: documents) }
+        if values["chart"] != nil, !(values["chart"] is Bool) { contents.add("grafik-heading", strings["timeline.chartHeading"], lines: 12) }
+        if count > 0 { contents.add("tabel-heading", strings["timeline.tableHeading"], lines: 3 * count) }
+        return contents
     }
 }
 

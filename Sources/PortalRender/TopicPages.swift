@@ -1,6 +1,18 @@
 import PortalGraph
 
 extension ViewContext {
+    /// The contents of a theme or tag page: its municipalities' parts.
+    func municipalityContents(_ groups: [[String: Any]], body: String) -> PageContents {
+        var contents = PageContents()
+        contents.count(text: body.count)
+        for group in groups {
+            // Each unit is a title, its first sentence and a line of where it comes from.
+            let count = (group["units"] as? [Any])?.count ?? 0
+            contents.add(group["anchor"] as? String ?? "", group["title"] as? String ?? "", lines: 1 + 3 * count)
+        }
+        return contents
+    }
+
     func themesPage() -> PreparedPage {
         let path = graph.site.paths.themes + "/"
         let links = Links(from: path)
@@ -25,10 +37,12 @@ extension ViewContext {
     func themePage(_ theme: Topic) -> PreparedPage {
         let links = Links(from: theme.path)
         let units = graph.units(inTheme: theme.id)
+        let groups = unitsByMunicipality(units, links)
         let values: [String: Any] = [
             "body": html(theme.body, under: 1, links),
-            "municipalities": unitsByMunicipality(units, links),
+            "municipalities": groups,
             "count": unitCount(units),
+            "contentsList": municipalityContents(groups, body: theme.body).value,
         ]
         return PreparedPage(
             path: theme.path, template: "theme", kind: "theme",
@@ -54,10 +68,12 @@ extension ViewContext {
     func tagPage(_ tag: Topic) -> PreparedPage {
         let links = Links(from: tag.path)
         let units = graph.units(withTag: tag.id)
+        let groups = unitsByMunicipality(units, links).filter { $0["hasUnits"] as? Bool == true }
         let values: [String: Any] = [
             "body": html(tag.body, under: 1, links),
-            "municipalities": unitsByMunicipality(units, links).filter { $0["hasUnits"] as? Bool == true },
+            "municipalities": groups,
             "count": unitCount(units),
+            "contentsList": municipalityContents(groups, body: tag.body).value,
         ]
         return PreparedPage(
             path: tag.path, template: "tag", kind: "tag",

@@ -49,7 +49,8 @@ struct ViewContext {
             "themes": themeLinks(item.themeIDs, links),
             "missingDescription": item.missingDescription,
         ]
-        let section = item.sectionID.flatMap(graph.section)
+        // A section the item stands for is the item itself: naming it would repeat the title.
+        let section = item.sectionID.flatMap(graph.section).flatMap { $0.shownByItemID == item.id ? nil : $0 }
         summary["numberLabel"] = absent(numberLabel(item))
         summary["section"] = absent(section?.title)
         summary["sectionURL"] = absent(section.map { links.page($0.path) })

@@ -66,7 +66,8 @@ private struct CorpusReader: Sendable {
         switch work {
         case .municipality(let municipality): return self.municipality(municipality)
         case .document(let document): return self.document(document)
-        case .section(let id): return graph.section(id).flatMap { section($0) }
+        // A section shown by its only item is found as that item.
+        case .section(let id): return graph.section(id).flatMap { $0.shownByItemID == nil ? section($0) : nil }
         case .item(let id): return graph.item(id).map { item($0) }
         case .appendix(let id): return graph.appendix(id).flatMap { appendix($0) }
         case .topic(let topic, let kind):
@@ -108,6 +109,7 @@ private struct CorpusReader: Sendable {
             parts += group.facts.map { fact in fact.value.map { "\(fact.label): \($0)" } ?? fact.label }
         }
         parts.append(document.administrativeIdeasHeading)
+        parts.append(document.appendicesHeading)
         parts += document.administrativeIdeas.map(\.title)
         parts.append(document.contact)
         var facets = placed(document, kind: .document)

@@ -112,7 +112,7 @@ struct SourceFidelityTests {
             guard let file = document.sourceFile else { continue }
             var texts = [document.title, document.organisation ?? "", document.summary ?? "", document.body, document.contact ?? ""]
             texts += document.localThemes.flatMap { [$0.title, $0.description ?? ""] } + document.administrativeIdeas.map(\.title)
-            texts += [document.administrativeIdeasHeading ?? ""]
+            texts += [document.administrativeIdeasHeading ?? "", document.appendicesHeading ?? ""]
             texts += document.keyFacts.flatMap { group in [group.group] + group.facts.flatMap { [$0.label, $0.value ?? ""] } }
             for section in graph.sections where section.documentID == document.id {
                 texts += [section.title, section.body, section.source.section ?? ""]
