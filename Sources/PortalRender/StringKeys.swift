@@ -28,6 +28,11 @@ enum StringKeys {
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
     + ["activity", "initiative", "idea", "mixed"].flatMap { ["units.\($0).one", "units.\($0).other", "units.\($0).name"] }
     + ["units.activityNumber", "units.partOf", "units.siblings", "units.ownPage", "units.activityWord"]
+    + ["kind", "item", "description", "text", "milestone", "when", "start", "end", "placement", "theme"].map { "csv.\($0)" }
+    + ["activity", "initiative", "idea"].map { "csv.kindNames.\($0)" }
+    + ["ongoing", "withoutYear", "unreadable", "undated"].map { "csv.placements.\($0)" }
+    + ["units", "activities", "milestones", "themeMatrix", "items"].flatMap { ["data.files.\($0).title", "data.files.\($0).description"] }
+    + ["data.files.json.title", "data.rows", "data.size"]
     + ["search.title"]
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }
