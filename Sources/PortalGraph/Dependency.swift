@@ -34,6 +34,9 @@ public enum Dependency: Hashable, Sendable {
     case unitsWithTag(String)
     /// The portal's settings (`site.yaml`): titles, navigation, paths, base URL.
     case settings
+    /// Everything the data files show: every entity, unit, matrix and milestone. Only a
+    /// page that describes the data files (their rows and sizes) reads this much.
+    case everything
     /// The home page's themes × municipalities matrix.
     case themeMatrix
     /// A document's own matrices.
@@ -72,6 +75,7 @@ extension SiteGraph {
         case .unitsInTheme(let id): units(inTheme: id).map(\.id) == old.units(inTheme: id).map(\.id)
         case .unitsWithTag(let id): units(withTag: id).map(\.id) == old.units(withTag: id).map(\.id)
         case .settings: site == old.site
+        case .everything: hasSameData(as: old)
         case .themeMatrix: themeMatrix == old.themeMatrix
         case .documentMatrices(let id): documentMatrices[id] == old.documentMatrices[id]
         case .timeline: timeline == old.timeline
@@ -83,6 +87,14 @@ extension SiteGraph {
         case .lawParagraphPage(let paragraph): isCited(paragraph) == old.isCited(paragraph)
         case .lawParagraphText(let paragraph): lawParagraphText(for: paragraph) == old.lawParagraphText(for: paragraph)
         }
+    }
+
+    /// Whether every value the data files are made from is the same.
+    func hasSameData(as old: SiteGraph) -> Bool {
+        site == old.site && municipalities == old.municipalities && documents == old.documents && sections == old.sections
+            && items == old.items && units == old.units && appendices == old.appendices && themes == old.themes
+            && tags == old.tags && pages == old.pages && lawParagraphTexts == old.lawParagraphTexts
+            && themeMatrix == old.themeMatrix && timeline == old.timeline && lawReferences == old.lawReferences
     }
 
     /// The entity as a comparable value; nil when the graph has none.

@@ -30,6 +30,13 @@ public final class GraphReader {
         return graph.site
     }
 
+    /// The whole graph, for what is made from all of it (the data files, whose rows and
+    /// sizes the data page lists): reading it makes the page depend on everything.
+    public var everything: SiteGraph {
+        record(.everything)
+        return graph
+    }
+
     public var themeMatrix: ThemeMatrix {
         record(.themeMatrix)
         return graph.themeMatrix

@@ -5,8 +5,9 @@ import PortalGraph
 import PortalMarkdown
 
 /// The open-data files: `portal.json` for machines (every entity, plain UTF-8 JSON,
-/// described by `schemas/portal.schema.json`), `portal.csv` for people using Danish
-/// Excel (UTF-8 with BOM, `;`-separated), and the text of `sitemap.xml`.
+/// described by `schemas/portal.schema.json`), one CSV per kind of row for people using
+/// Danish Excel (`SpreadsheetTable`, `DataExport+Spreadsheets.swift`), and the text of
+/// `sitemap.xml`.
 public struct DataExport: Sendable {
     let graph: SiteGraph
     let strings: Strings
@@ -23,28 +24,45 @@ public struct DataExport: Sendable {
 
     var dataPath: String { graph.site.paths.data + "/" }
 
-    /// The files with what the "Hent data" page says about each.
+    /// The data files: the JSON, then one CSV per kind of row.
     public func files() throws -> [OutputFile] {
-        [
-            OutputFile(path: dataPath + Self.jsonName, data: try json()),
-            OutputFile(path: dataPath + Self.csvName, data: csv()),
-        ]
+        [OutputFile(path: dataPath + Self.jsonName, data: try json())]
+            + tables().map { OutputFile(path: dataPath + $0.kind.fileName, data: $0.data) }
     }
 
-    static let jsonName = "portal.json", csvName = "portal.csv"
+    static let jsonName = "portal.json"
 
     /// The paths `files()` gives, known without making the files.
     public static func paths(dataFolder: String) -> [String] {
-        [dataFolder + "/" + jsonName, dataFolder + "/" + csvName]
+        ([jsonName] + SpreadsheetTable.Kind.allCases.map(\.fileName)).map { dataFolder + "/" + $0 }
     }
 
-    /// Descriptions of the data files for the data page.
-    public static func descriptions(dataFolder: String, strings: Strings) -> [[String: Any]] {
-        let dataPath = dataFolder + "/"
-        return [
-            ["path": dataPath + "portal.csv", "name": "portal.csv", "format": strings["data.csvFormat"], "description": strings["data.csvDescription"]],
-            ["path": dataPath + "portal.json", "name": "portal.json", "format": strings["data.jsonFormat"], "description": strings["data.jsonDescription"]],
-        ]
+    /// What the "Hent data" page says about each file: its name, format, what it holds,
+    /// how many rows (entities, for the JSON) and its size, from the files themselves.
+    public func descriptions() throws -> [[String: Any]] {
+        let tables = tables()
+        var result: [[String: Any]] = tables.map { table in
+            let key = "data.files.\(table.kind)"
+            return [
+                "path": dataPath + table.kind.fileName, "name": table.kind.fileName, "format": strings["data.csvFormat"],
+                "title": strings["\(key).title"], "description": strings["\(key).description"],
+                "rows": String(table.rows.count), "size": Self.size(table.data.count),
+            ]
+        }
+        result.append([
+            "path": dataPath + Self.jsonName, "name": Self.jsonName, "format": strings["data.jsonFormat"],
+            "title": strings["data.files.json.title"], "description": strings["data.jsonDescription"],
+            "rows": String(entities().count), "size": Self.size(try json().count),
+        ])
+        return result
+    }
+
+    /// "12 kB", "1,4 MB": a size as Danish readers write it (decimal comma, 1000s).
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1_000 { return "\(bytes) B" }
+        if bytes < 1_000_000 { return "\(Int((Double(bytes) / 1_000).rounded())) kB" }
+        let tenths = Int((Double(bytes) / 100_000).rounded())
+        return "\(tenths / 10),\(tenths % 10) MB"
     }
 
     // MARK: JSON
@@ -257,43 +275,6 @@ public struct DataExport: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(export)
-    }
-
-    // MARK: CSV
-
-    /// One row per initiative or idea, for Danish Excel: BOM, `;` separators, CRLF lines.
-    public func csv() -> Data {
-        let header = ["id", "municipality", "document", "section", "number", "title", "status", "statusText",
-                      "themes", "tags", "lawReferences", "milestones", "url"].map { strings["csv.\($0)"] }
-        var lines = [header]
-        for item in graph.items {
-            lines.append([
-                item.id,
-                graph.municipality(item.municipalityID)?.title ?? "",
-                graph.document(item.documentID)?.title ?? "",
-                item.sectionID.flatMap(graph.section)?.title ?? "",
-                item.number ?? "",
-                item.title,
-                item.status.map { strings["status.\($0.rawValue)"] } ?? "",
-                item.statusText.map(plain) ?? "",
-                item.themeIDs.compactMap(graph.theme).map(\.title).joined(separator: ", "),
-                item.tagIDs.compactMap(graph.tag).map(\.title).joined(separator: ", "),
-                graph.lawReferences(in: EntityRef(.item, item.id)).map { "§ \($0)" }.joined(separator: ", "),
-                item.milestones.map { "\(plain($0.text)) (\($0.when ?? strings["missing.notGiven"]))" }.joined(separator: " | "),
-                url(item.path),
-            ])
-        }
-        let text = lines.map { $0.map(Self.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
-        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
-    }
-
-    /// Quotes a field when it holds a separator, quote or line break; guards against
-    /// spreadsheet formula injection by prefixing a leading `= + - @` with an apostrophe.
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ";\"\n\r".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     // MARK: Sitemap

@@ -97,8 +97,13 @@ public struct SiteRenderer: Sendable {
         case .timeline: return view.timelinePage()
         case .documentTimeline(let id): return graph.document(id).flatMap(view.documentTimelinePage)
         case .page(let id):
-            let dataFiles = DataExport.descriptions(dataFolder: graph.site.paths.data, strings: theme.strings)
-            return graph.page(id).map { view.freePage($0, dataFiles: dataFiles) }
+            guard let page = graph.page(id) else { return nil }
+            // Only the data page lists the files, and making them to count their rows
+            // and bytes reads the whole graph.
+            let dataFiles = page.layout == Theme.dataLayout
+                ? (try? DataExport(graph: graph.everything, strings: theme.strings, markdown: markdown).descriptions()) ?? []
+                : []
+            return view.freePage(page, dataFiles: dataFiles)
         case .lawReferences: return view.lawReferencesPage()
         case .lawParagraph(let paragraph): return view.lawParagraphPage(paragraph)
         }

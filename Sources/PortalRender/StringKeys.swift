@@ -29,6 +29,11 @@ enum StringKeys {
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
     + ["activity", "initiative", "idea", "mixed"].flatMap { ["units.\($0).one", "units.\($0).other", "units.\($0).name"] }
     + ["units.activityNumber", "units.partOf", "units.siblings", "units.ownPage", "units.activityWord"]
+    + ["kind", "item", "description", "text", "milestone", "when", "start", "end", "placement", "theme"].map { "csv.\($0)" }
+    + ["activity", "initiative", "idea"].map { "csv.kindNames.\($0)" }
+    + ["ongoing", "withoutYear", "unreadable", "undated"].map { "csv.placements.\($0)" }
+    + ["units", "activities", "milestones", "themeMatrix", "items"].flatMap { ["data.files.\($0).title", "data.files.\($0).description"] }
+    + ["data.files.json.title", "data.rows", "data.size", "data.date"]
     + ["search.title"]
     + ["date.format"] + (1...12).map { "date.months.\($0)" }
     + ["municipalities", "themes", "tags", "search", "lawReferences", "municipality", "document", "section", "item",

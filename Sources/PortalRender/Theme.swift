@@ -34,6 +34,9 @@ public struct Theme: Sendable {
         "themes", "theme", "tags", "tag", "timeline", "law-references", "law-paragraph", "search",
     ]
 
+    /// The page layout that lists the data files, with their rows and sizes.
+    public static let dataLayout = "data"
+
     /// The folder below `templates/` that holds the layouts.
     public static let layoutFolder = "layouts"
     /// The layout of a free page that names none.

@@ -1,6 +1,7 @@
 import Foundation
 import PortalBuild
 import PortalCore
+import PortalRender
 import PortalTestSupport
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 
 @Suite("Data files made when asked for are the build's data files")
 struct DeferredDataFilesTests {
-    static let dataPaths: Set<String> = ["data/portal.json", "data/portal.csv"]
+    static let dataPaths: Set<String> = Set(DataExport.paths(dataFolder: "data"))
 
     @Test func renderingLeavesThemOutAndMakingGivesTheBuildsBytes() async throws {
         try await Repository.withTemporaryDirectory { folder in

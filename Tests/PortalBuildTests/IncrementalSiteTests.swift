@@ -56,7 +56,7 @@ struct IncrementalSiteTests {
         Edit(name: "a municipality's short title") { content, _ in
             [try replace("short_title: Eksempel", with: "short_title: Eksempelby", in: content, "kommuner/eksempel/kommune.md")]
         },
-        Edit(name: "a free page's text", renders: ["om-portalen/"]) { content, _ in
+        Edit(name: "a free page's text, which the data files hold and so the data page counts", renders: ["hent-data/", "om-portalen/"]) { content, _ in
             [try append("\nMere tekst om portalen.\n", in: content, "sider/om-portalen.md")]
         },
         Edit(name: "a new item") { content, _ in
@@ -130,7 +130,7 @@ struct IncrementalSiteTests {
              includes: ["lovhenvisninger/", "lovhenvisninger/85/"]) { content, _ in
             [try append("\nEksempelcaféen er også et tilbud efter § 85.\n", in: content, item)]
         },
-        Edit(name: "a text about a law paragraph added", renders: ["lovhenvisninger/85/"]) { content, _ in
+        Edit(name: "a text about a law paragraph added, which the data files hold", renders: ["hent-data/", "lovhenvisninger/85/"]) { content, _ in
             let url = content.appendingPathComponent("lovhenvisninger/eksempel-85.md")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("---\nkind: law-paragraph\nid: eksempel-85\nparagraph: \"85\"\ntitle: Eksempeltitel\n---\nEksempeltekst.\n".utf8).write(to: url)

@@ -13,7 +13,12 @@ struct DataExportTests {
         ("@navn", "'@navn"),
     ])
     func csvField(value: String, expected: String) {
-        #expect(DataExport.csvField(value) == expected)
+        #expect(SpreadsheetTable.field(value) == expected)
+    }
+
+    @Test("sizes", arguments: [(999, "999 B"), (12_345, "12 kB"), (1_449_999, "1,4 MB"), (28_200_000, "28,2 MB")])
+    func sizesAreWrittenAsDanishReadersWriteThem(bytes: Int, expected: String) {
+        #expect(DataExport.size(bytes) == expected)
     }
 
     @Test func xmlIsEscapedInTheSitemap() {
