@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var keywords: [String]
     /// The licence under which the data files are published.
     public var license: String?
+    /// How related units of other municipalities are found (`related:`).
+    public var related: Related = .standard
 
     public static let fileName = "site.yaml"
 
@@ -76,7 +78,11 @@ public struct SiteConfig: Sendable, Hashable {
                            hint: "write the address the site is published at, such as https://intranet.example.dk/portal/, or null")
             }
         }
-        let config = SiteConfig(
+        var related = Related.standard
+        if fields.isWritten("related") {
+            related = Related.read(fields, sink: sink)
+        }
+        var config = SiteConfig(
             title: title ?? "", description: fields.string("description") ?? "",
             language: fields.string("language") ?? "da",
             footerPages: fields.references("footer_pages"), navigationPages: fields.references("navigation_pages"),
@@ -84,6 +90,7 @@ public struct SiteConfig: Sendable, Hashable {
             baseURL: baseURL, paths: paths,
             publisher: fields.string("publisher"), contactPoint: fields.string("contact_point"),
             keywords: fields.strings("keywords"), license: fields.string("license"))
+        config.related = related
         let hasErrors = sink.diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : config, sink.diagnostics)
     }

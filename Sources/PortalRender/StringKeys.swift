@@ -28,6 +28,9 @@ enum StringKeys {
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
     + ["activity", "initiative", "idea", "mixed"].flatMap { ["units.\($0).one", "units.\($0).other", "units.\($0).name"] }
     + ["units.activityNumber", "units.partOf", "units.siblings", "units.ownPage", "units.activityWord"]
+    + ["related.heading", "related.intro", "related.none", "related.lawReferences", "related.separator",
+       "related.listSeparator", "related.listLast"]
+    + ["themes", "tags"].flatMap { ["related.\($0).one", "related.\($0).other"] }
     + ["search.title"]
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }
