@@ -158,3 +158,33 @@ extension RelatedUnitsTests {
         #expect(Self.index(units, settings: settings).related(to: ComparableUnit.ID(itemID: "a")).map(\.id.description) == ["i/1", "j/1", "k"])
     }
 }
+
+@Suite("A unit's related list is a part of the graph a page can depend on")
+struct RelatedUnitsDependencyTests {
+    static func fixture(neighbourTags: String) -> GraphFixture {
+        var fixture = GraphFixture()
+        fixture.files["n.md"] = "---\nkind: municipality\nid: n\ntitle: Nabokommune\n---\n"
+        fixture.files["nd.md"] = "---\nkind: document\nid: nd\nmunicipality: n\ntitle: Naboplan\ndocument_type: udviklingsplan\n---\n"
+        fixture.files["ni.md"] = "---\nkind: item\ntype: idea\nid: ni\ndocument: nd\nnumber: \"1\"\ntitle: Naboidé\ntags: \(neighbourTags)\n---\nTekst.\n"
+        return fixture
+    }
+
+    @Test func aChangedListIsAChangeAndAnUnchangedOneIsNot() throws {
+        let before = try #require(Self.fixture(neighbourTags: "[kost]").build().graph)
+        let after = try #require(Self.fixture(neighbourTags: "[]").build().graph)
+        let i1 = ComparableUnit.ID(itemID: "i1")
+        #expect(before.related(to: i1).map(\.id.itemID) == ["ni"])
+        #expect(before.related(to: i1).first?.reasons.tagIDs == ["kost"])
+        #expect(after.related(to: i1).isEmpty)
+        #expect(!after.isUnchanged(.relatedUnits(i1), since: before))
+        #expect(after.isUnchanged(.relatedUnits(ComparableUnit.ID(itemID: "i2")), since: before))
+    }
+
+    @Test func readingTheListRecordsItAndEachUnitInIt() throws {
+        let graph = try #require(Self.fixture(neighbourTags: "[kost]").build().graph)
+        let reader = GraphReader(graph)
+        let i1 = ComparableUnit.ID(itemID: "i1")
+        _ = reader.related(to: i1)
+        #expect(reader.reads == [.relatedUnits(i1), .unit(ComparableUnit.ID(itemID: "ni"))])
+    }
+}
