@@ -25,5 +25,17 @@ extension FieldCatalog {
                   "The date the content was last changed, YYYY-MM-DD: shown in the footer and on printed pages. Write it when you change the content; the build never takes it from the clock or file times."),
         FieldSpec("keywords", .texts, "Keywords of the dataset."),
         FieldSpec("license", .text, "The licence the data files are published under."),
+        FieldSpec("related", .fields([
+            FieldSpec("threshold", .wholeNumber, acceptsNull: false,
+                      "The smallest score a unit of another municipality needs to be listed as related (default: \(SiteConfig.Related.standard.threshold))."),
+            FieldSpec("limit", .wholeNumber, acceptsNull: false,
+                      "How many related units a unit's page lists at most; 0 lists none (default: \(SiteConfig.Related.standard.limit))."),
+            FieldSpec("per_item", .wholeNumber, acceptsNull: false,
+                      "How many units of one item (its activities) a related list holds at most (default: \(SiteConfig.Related.standard.perItem))."),
+            FieldSpec("weights", .fields(SiteConfig.Related.Weight.allCases.map { weight in
+                FieldSpec(weight.rawValue, .wholeNumber, acceptsNull: false,
+                          "What each shared \(weight.shared) adds to a related unit's score, 0 to 1000 (default: \(weight.standard)).")
+            }), acceptsNull: false, "The weight of each kind of shared feature; one left out keeps its default."),
+        ]), acceptsNull: false, "How each unit's page finds related units of other municipalities; a setting left out keeps its default."),
     ]
 }

@@ -37,6 +37,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var keywords: [String]
     /// The licence under which the data files are published.
     public var license: String?
+    /// How related units of other municipalities are found (`related:`).
+    public var related: Related = .standard
 
     public static let fileName = "site.yaml"
 
@@ -110,6 +112,10 @@ public struct SiteConfig: Sendable, Hashable {
                            hint: "write the day the content was last changed, such as 2026-11-25, or leave 'updated:' out")
             }
         }
+        var related = Related.standard
+        if fields.isWritten("related") {
+            related = Related.read(fields, sink: sink)
+        }
         var config = SiteConfig(
             title: title ?? "", description: fields.string("description") ?? "",
             language: fields.string("language") ?? "da",
@@ -122,6 +128,7 @@ public struct SiteConfig: Sendable, Hashable {
         config.contactWarning = contact.warning
         config.accessibilityStatementURL = statement
         config.updated = updated
+        config.related = related
         let hasErrors = sink.diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : config, sink.diagnostics)
     }

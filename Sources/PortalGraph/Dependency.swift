@@ -32,6 +32,8 @@ public enum Dependency: Hashable, Sendable {
     case unitsInTheme(String)
     /// Which units carry a tag, in order.
     case unitsWithTag(String)
+    /// A unit's related units of other municipalities, in order, with their reasons.
+    case relatedUnits(ComparableUnit.ID)
     /// The portal's settings (`site.yaml`): titles, navigation, paths, base URL.
     case settings
     /// Everything the data files show: every entity, unit, matrix and milestone. Only a
@@ -74,6 +76,7 @@ extension SiteGraph {
         case .unitsOfItem(let id): units(ofItem: id) == old.units(ofItem: id)
         case .unitsInTheme(let id): units(inTheme: id).map(\.id) == old.units(inTheme: id).map(\.id)
         case .unitsWithTag(let id): units(withTag: id).map(\.id) == old.units(withTag: id).map(\.id)
+        case .relatedUnits(let id): related(to: id) == old.related(to: id)
         case .settings: site == old.site
         case .everything: hasSameData(as: old)
         case .themeMatrix: themeMatrix == old.themeMatrix

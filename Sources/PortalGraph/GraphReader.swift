@@ -155,6 +155,15 @@ public final class GraphReader {
         return units
     }
 
+    /// A unit's most related units of other municipalities, best first; records the list
+    /// and each unit in it.
+    public func related(to id: ComparableUnit.ID) -> [RelatedUnit] {
+        record(.relatedUnits(id))
+        let related = graph.related(to: id)
+        for unit in related { record(.unit(unit.id)) }
+        return related
+    }
+
     // MARK: References to Serviceloven
 
     /// Every place that cites `paragraph`, in site order.

@@ -78,6 +78,9 @@ struct LawReferenceIndex: Hashable, Sendable {
     private(set) var all: [LawReference] = []
     private var byParagraph: [LawParagraph: [Int]] = [:]
     private var byEntity: [EntityRef: [LawParagraph]] = [:]
+    /// What each activity's own text cites (its number, title, text and status text), by
+    /// item id and position: an activity that is a comparable unit is related by these.
+    private var byActivity: [ActivityPlace: [LawParagraph]] = [:]
     /// The cited paragraphs in the act's order, with their counts.
     private(set) var counts: [LawParagraphCount] = []
 
@@ -91,8 +94,15 @@ struct LawReferenceIndex: Hashable, Sendable {
             if byEntity[reference.place]?.contains(reference.paragraph) != true {
                 byEntity[reference.place, default: []].append(reference.paragraph)
             }
+            if reference.place.kind == .item, case .activity(let index) = reference.field {
+                let activity = ActivityPlace(itemID: reference.place.id, index: index)
+                if byActivity[activity]?.contains(reference.paragraph) != true {
+                    byActivity[activity, default: []].append(reference.paragraph)
+                }
+            }
         }
         byEntity = byEntity.mapValues { $0.sorted() }
+        byActivity = byActivity.mapValues { $0.sorted() }
         counts = byParagraph.keys.sorted().map { paragraph in
             let places = byParagraph[paragraph] ?? []
             var perMunicipality: [String?: Int] = [:]
@@ -114,6 +124,17 @@ struct LawReferenceIndex: Hashable, Sendable {
 
     func isCited(_ paragraph: LawParagraph) -> Bool {
         byParagraph[paragraph] != nil
+    }
+
+    /// An activity of an item, by position from 0.
+    struct ActivityPlace: Hashable, Sendable {
+        var itemID: String
+        var index: Int
+    }
+
+    /// The paragraphs the activity's own text cites, each once, in the act's order.
+    func paragraphs(inActivity index: Int, ofItem itemID: String) -> [LawParagraph] {
+        byActivity[ActivityPlace(itemID: itemID, index: index)] ?? []
     }
 
     // MARK: Finding them

@@ -163,6 +163,7 @@ struct Resolver {
             lawReferences: LawReferenceIndex.collect(
                 municipalities: municipalities, documents: documents, sections: sections, items: siteOrderedItems,
                 appendices: appendices, topics: [(.theme, themes), (.tag, tags), (.page, pages)]))
+        graph.relatedUnitsIndex = RelatedUnitsIndex(units: units, settings: site.related, paragraphs: graph.lawReferences(inUnit:))
         addStatusAndTimelines(to: &graph)
         return graph
     }

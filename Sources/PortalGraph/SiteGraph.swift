@@ -34,6 +34,8 @@ public struct SiteGraph: Sendable {
     public var documentsWithStatus: Set<String> = []
     /// Every reference to Serviceloven in the text, found once (see `LawReferenceIndex`).
     let lawReferenceIndex: LawReferenceIndex
+    /// Each unit's most related units of other municipalities, found once (see `RelatedUnitsIndex`).
+    var relatedUnitsIndex = RelatedUnitsIndex()
 
     private var municipalityIndex: [String: Int] = [:]
     private var documentIndex: [String: Int] = [:]
@@ -134,6 +136,10 @@ public struct SiteGraph: Sendable {
     /// Units with a tag, in site order.
     public func units(withTag id: String) -> [ComparableUnit] { (unitsByTag[id] ?? []).map { units[$0] } }
 
+    /// The most related units of other municipalities, best first, each with what the two
+    /// share (see `RelatedUnitsIndex` and `related:` in `site.yaml`).
+    public func related(to id: ComparableUnit.ID) -> [RelatedUnit] { relatedUnitsIndex.related(to: id) }
+
     // MARK: References to Serviceloven
 
     /// Every place the text cites a paragraph of Serviceloven, in site order.
@@ -141,6 +147,14 @@ public struct SiteGraph: Sendable {
 
     /// The paragraphs an entity's text cites, each once, in the act's order.
     public func lawReferences(in entity: EntityRef) -> [LawParagraph] { lawReferenceIndex.paragraphs(in: entity) }
+
+    /// The paragraphs a unit's text cites, each once, in the act's order: all of its
+    /// item's text for an item, only its own text for an activity (its item's other text
+    /// is about all its activities, and would relate each of them alike).
+    public func lawReferences(inUnit id: ComparableUnit.ID) -> [LawParagraph] {
+        guard let activity = id.activity else { return lawReferenceIndex.paragraphs(in: EntityRef(.item, id.itemID)) }
+        return lawReferenceIndex.paragraphs(inActivity: activity, ofItem: id.itemID)
+    }
 
     /// Every place that cites `paragraph`, in site order.
     public func lawReferences(to paragraph: LawParagraph) -> [LawReference] { lawReferenceIndex.references(to: paragraph) }

@@ -49,6 +49,7 @@ extension ViewContext {
             values["section"] = section.title
             values["sectionURL"] = links.page(section.path)
         }
+        values = merge(values, relatedSection(of: unit, links))
         return PreparedPage(
             path: unit.path, template: "activity", kind: "activity",
             context: merge(frame(path: unit.path, title: title, section: "municipalities", crumbs: crumbs), values))

@@ -11,7 +11,8 @@ extension ViewContext {
         let notGiven = strings["missing.notGiven"]
 
         // Where its document's units are activities, each activity has a page of its own.
-        let activityPaths = Dictionary(graph.units(ofItem: item.id).compactMap { unit in unit.id.activity.map { ($0, unit.path) } },
+        let units = graph.units(ofItem: item.id)
+        let activityPaths = Dictionary(units.compactMap { unit in unit.id.activity.map { ($0, unit.path) } },
                                        uniquingKeysWith: { first, _ in first })
         let activities = item.activities.enumerated().map { index, activity -> [String: Any] in
             [
@@ -114,6 +115,13 @@ extension ViewContext {
         if !item.milestones.isEmpty {
             values["timelineURL"] = links.page(documentTimelinePath(document))
             values["timelineLink"] = strings.format("timeline.documentTitle", ["document": document.title])
+        }
+        // An item that is its own unit lists its related units. Where its activities are
+        // the units, each activity's page lists its own: the item's text is about all of
+        // them, and one list for the item would give one activity's reasons to another.
+        if let unit = units.first, unit.id.activity == nil {
+            values = merge(values, relatedSection(of: unit, links))
+            values["showRelated"] = true
         }
         return PreparedPage(
             path: item.path, template: "item", kind: "item",

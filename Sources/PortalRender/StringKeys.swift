@@ -34,6 +34,9 @@ enum StringKeys {
     + ["ongoing", "withoutYear", "unreadable", "undated"].map { "csv.placements.\($0)" }
     + ["units", "activities", "milestones", "themeMatrix", "items"].flatMap { ["data.files.\($0).title", "data.files.\($0).description"] }
     + ["data.files.json.title", "data.rows", "data.size", "data.date"]
+    + ["related.heading", "related.intro", "related.none", "related.lawReferences", "related.separator",
+       "related.listSeparator", "related.listLast"]
+    + ["themes", "tags"].flatMap { ["related.\($0).one", "related.\($0).other"] }
     + ["search.title"]
     + ["date.format"] + (1...12).map { "date.months.\($0)" }
     + ["municipalities", "themes", "tags", "search", "lawReferences", "municipality", "document", "section", "item",

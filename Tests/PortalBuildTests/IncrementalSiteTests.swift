@@ -136,6 +136,12 @@ struct IncrementalSiteTests {
             try Data("---\nkind: law-paragraph\nid: eksempel-85\nparagraph: \"85\"\ntitle: Eksempeltitel\n---\nEksempeltekst.\n".utf8).write(to: url)
             return [FileChange(.created, url)]
         },
+        Edit(name: "a unit of a second municipality with a shared tag, which gives the first's units related units",
+             includes: ["kommuner/eksempelkommune/handleplan-2024/faelles-cafe-en-gang-om-ugen/",
+                        "kommuner/eksempelkommune/handleplan-2024/gaature-i-naboskabet/"],
+             leavesAlone: ["kommuner/eksempelkommune/handleplan-2024/ide-om-en-faelles-kalender/"]) { content, _ in
+            try neighbour(in: content, tags: "[frivillige]")
+        },
         Edit(name: "the path of the § index in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("law_references: lovhenvisninger", with: "law_references: paragraffer", in: content, "site.yaml")]
         },
@@ -216,7 +222,7 @@ struct IncrementalSiteTests {
             for read in [Dependency.entity(EntityRef(.item, "eksempel-indsats-01")), .link(EntityRef(.tag, "frivillige")),
                          .link(EntityRef(.theme, "faellesskaber")), .entity(EntityRef(.section, "eksempel-maal-1")),
                          .entity(EntityRef(.document, "eksempel-handleplan-2024")), .link(EntityRef(.page, "om-portalen")),
-                         .settings] {
+                         .settings, .relatedUnits(ComparableUnit.ID(itemID: "eksempel-indsats-01"))] {
                 #expect(item.dependencies.contains(read), "the item page does not record \(read)")
             }
             // A theme and a tag with the same id are two entities; a link reads no body.
@@ -251,6 +257,45 @@ struct IncrementalSiteTests {
         try FileManager.default.copyItem(at: Repository.fixtures.appendingPathComponent("minimal"), to: content)
         try FileManager.default.copyItem(at: Repository.theme, to: theme)
         return SiteSources(contentDirectory: content, themeDirectory: theme, contentDisplay: "content", themeDisplay: "theme")
+    }
+
+    /// A second municipality, Nabokommune, with a plan of one idea carrying `tags`.
+    static func neighbour(in content: URL, tags: String) throws -> [FileChange] {
+        let files = [
+            "kommuner/nabo/kommune.md": "---\nkind: municipality\nid: nabo\ntitle: Nabokommune\norder: 2\n---\nEksempeltekst.\n",
+            "kommuner/nabo/plan/dokument.md": """
+            ---
+            kind: document
+            id: nabo-plan
+            municipality: nabo
+            slug: plan
+            title: Naboplan
+            document_type: udviklingsplan
+            units: items
+            ---
+            Eksempeltekst om en plan.
+
+            """,
+            "kommuner/nabo/plan/indsatser/nabo-ide-01.md": """
+            ---
+            kind: item
+            type: idea
+            id: nabo-ide-01
+            document: nabo-plan
+            number: "1"
+            title: Eksempelidé i nabokommunen
+            tags: \(tags)
+            ---
+            Eksempeltekst om en idé.
+
+            """,
+        ]
+        return try files.sorted { $0.key < $1.key }.map { path, text in
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            return FileChange(.created, url)
+        }
     }
 
     static func replace(_ old: String, with new: String, in folder: URL, _ path: String) throws -> FileChange {
