@@ -163,6 +163,7 @@ struct Resolver {
                 municipalities: municipalities, documents: documents, sections: sections, items: siteOrderedItems,
                 appendices: appendices, topics: [(.theme, themes), (.tag, tags), (.page, pages)]))
         addStatusAndTimelines(to: &graph)
+        graph.themeComparisons = ThemeComparison.all(themes: themes, municipalities: municipalities, units: units)
         return graph
     }
 

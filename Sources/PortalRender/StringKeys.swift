@@ -28,6 +28,8 @@ enum StringKeys {
        "themes", "tags", "lawReferences", "milestones", "url"].map { "csv.\($0)" }
     + ["activity", "initiative", "idea", "mixed"].flatMap { ["units.\($0).one", "units.\($0).other", "units.\($0).name"] }
     + ["units.activityNumber", "units.partOf", "units.siblings", "units.ownPage", "units.activityWord"]
+    + ["nav.compare", "compare.title", "compare.indexTitle", "compare.indexIntro", "compare.indexCaption", "compare.intro",
+       "compare.link", "compare.rowLabel"]
     + ["search.title"]
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }

@@ -29,6 +29,7 @@ extension ViewContext {
             "body": html(theme.body, under: 1, links),
             "municipalities": unitsByMunicipality(units, links),
             "count": unitCount(units),
+            "compare": compareLink(theme.id, links) ?? false,
         ]
         return PreparedPage(
             path: theme.path, template: "theme", kind: "theme",

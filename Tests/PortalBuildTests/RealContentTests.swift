@@ -146,9 +146,11 @@ struct RealContentTests {
             + graph.themes.count + graph.tags.count + graph.pages.count
             + graph.units.filter { $0.kind == .activity }.count
         // The listings (home, municipalities, themes, tags, the § index), the search page,
-        // one page per cited paragraph, the timeline and one timeline per document with milestones.
+        // one page per cited paragraph, the timeline and one timeline per document with milestones,
+        // and the comparisons' index with one comparison per theme.
         let timelinePages = 1 + graph.documentTimelines.count
-        #expect(site.pagePaths.count == 6 + entityPages + graph.lawParagraphs.count + timelinePages)
+        let comparePages = 1 + graph.themes.count
+        #expect(site.pagePaths.count == 6 + entityPages + graph.lawParagraphs.count + timelinePages + comparePages)
         for path in site.pagePaths {
             let page = try #require(site.page(path))
             #expect(page.h1Count == 1, "\(path) has \(page.h1Count) h1")
