@@ -16,6 +16,8 @@ extension SiteConfig {
         public var assets: String
         /// The timeline of milestones across municipalities, and each document's below it.
         public var timeline: String = "timeline"
+        /// The side-by-side comparisons: an index of themes, one page per theme below it.
+        public var compare: String = "compare"
         /// The § index: the references to Serviceloven, one page per paragraph below it.
         public var lawReferences: String
         /// The search page, and its index files below it.
@@ -31,7 +33,7 @@ extension SiteConfig {
 
         /// The folders the generator itself writes at the root of the site, one per field of `paths:`.
         public enum Folder: String, Sendable, Hashable, CaseIterable {
-            case municipalities, themes, tags, data, assets, timeline
+            case municipalities, themes, tags, data, assets, timeline, compare
             case lawReferences = "law_references"
             case search
 
@@ -44,6 +46,7 @@ extension SiteConfig {
                 case .data: "the data files"
                 case .assets: "the theme's assets"
                 case .timeline: "the timelines"
+                case .compare: "the side-by-side comparisons"
                 case .lawReferences: "the index of references to Serviceloven"
                 case .search: "the search page and its index"
                 }
@@ -59,6 +62,7 @@ extension SiteConfig {
                 case .data: data
                 case .assets: assets
                 case .timeline: timeline
+                case .compare: compare
                 case .lawReferences: lawReferences
                 case .search: search
                 }
@@ -71,6 +75,7 @@ extension SiteConfig {
                 case .data: data = newValue
                 case .assets: assets = newValue
                 case .timeline: timeline = newValue
+                case .compare: compare = newValue
                 case .lawReferences: lawReferences = newValue
                 case .search: search = newValue
                 }

@@ -51,6 +51,8 @@ public enum Dependency: Hashable, Sendable {
     case statusOverview(String)
     /// Whether any unit of a document has a status.
     case hasStatus(String)
+    /// A theme's units side by side per municipality (or that the theme has none).
+    case themeComparison(String)
     /// Every place that cites a paragraph of Serviceloven, in order, with its sentence:
     /// what the paragraph's page lists.
     case lawReferences(LawParagraph)
@@ -85,6 +87,7 @@ extension SiteGraph {
         case .documentTimeline(let id): documentTimelines[id] == old.documentTimelines[id]
         case .statusOverview(let id): statusOverviews[id] == old.statusOverviews[id]
         case .hasStatus(let id): documentsWithStatus.contains(id) == old.documentsWithStatus.contains(id)
+        case .themeComparison(let id): themeComparisons[id] == old.themeComparisons[id]
         case .lawReferences(let paragraph): lawReferences(to: paragraph) == old.lawReferences(to: paragraph)
         case .lawReferenceCounts: lawParagraphCounts == old.lawParagraphCounts
         case .lawParagraphPage(let paragraph): isCited(paragraph) == old.isCited(paragraph)

@@ -71,6 +71,13 @@ public final class GraphReader {
         return graph.documentsWithStatus.contains(id)
     }
 
+    /// A theme's units side by side per municipality; nil for a theme the graph lacks.
+    /// The units themselves are read one by one (`unit(_:)`), as the page shows them.
+    public func themeComparison(_ themeID: String) -> ThemeComparison? {
+        record(.themeComparison(themeID))
+        return graph.themeComparisons[themeID]
+    }
+
     // MARK: Every entity of a kind
 
     public var municipalities: [Municipality] { record(.all(.municipality)); return graph.municipalities }

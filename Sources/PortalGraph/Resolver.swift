@@ -165,6 +165,7 @@ struct Resolver {
                 appendices: appendices, topics: [(.theme, themes), (.tag, tags), (.page, pages)]))
         graph.relatedUnitsIndex = RelatedUnitsIndex(units: units, settings: site.related, paragraphs: graph.lawReferences(inUnit:))
         addStatusAndTimelines(to: &graph)
+        graph.themeComparisons = ThemeComparison.all(themes: themes, municipalities: municipalities, units: units)
         return graph
     }
 

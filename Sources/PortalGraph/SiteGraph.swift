@@ -32,6 +32,8 @@ public struct SiteGraph: Sendable {
     public var statusOverviews: [String: StatusOverview] = [:]
     /// The documents where any item or activity has a status; the others show none.
     public var documentsWithStatus: Set<String> = []
+    /// Each theme's units side by side, per municipality (see `ThemeComparison`).
+    public var themeComparisons: [String: ThemeComparison] = [:]
     /// Every reference to Serviceloven in the text, found once (see `LawReferenceIndex`).
     let lawReferenceIndex: LawReferenceIndex
     /// Each unit's most related units of other municipalities, found once (see `RelatedUnitsIndex`).

@@ -36,6 +36,8 @@ extension ViewContext {
             "status": absent(status(unit.status)),
             "themes": themeLinks(unit.themeIDs, links),
             "hasThemes": !unit.themeIDs.isEmpty,
+            "compareLinks": compareLinks(unit.themeIDs, links),
+            "hasCompareLinks": !unit.themeIDs.isEmpty,
             "tags": tagLinks(unit.tagIDs, links),
             "hasTags": !unit.tagIDs.isEmpty,
             "siblings": siblings.map { unitSummary($0, links) },

@@ -78,6 +78,9 @@ extension ViewContext {
             "hasLocalThemes": !localThemes.isEmpty || item.localThemesAsWritten != nil,
             "themes": themeLinks(item.themeIDs, links),
             "hasThemes": !item.themeIDs.isEmpty,
+            // The item's themes, then any its activities add where they are the units.
+            "compareLinks": compareLinks(unitThemes(item), links),
+            "hasCompareLinks": !unitThemes(item).isEmpty,
             "tags": tagLinks(item.tagIDs, links),
             "hasTags": !item.tagIDs.isEmpty,
             "source": source(item.source, links),

@@ -26,6 +26,8 @@ extension ViewContext {
                 return [
                     "title": theme.title,
                     "url": links.page(theme.path),
+                    "compareURL": links.page(comparePath(theme.path)),
+                    "compareLabel": strings.format("compare.rowLabel", ["theme": theme.title]),
                     "cells": zip(zip(municipalities, unitKeys), row.cells).map { column, unitIDs -> [String: Any] in
                         let (municipality, key) = column
                         return [

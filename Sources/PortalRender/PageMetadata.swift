@@ -82,6 +82,12 @@ extension ViewContext {
             // the item names which one it is.
             return PageMetadata(title: PageMetadata.title([heading, item.title, municipality, site]),
                                 description: own ?? MetaDescription.make(item.title))
+        case .compareIndex:
+            return PageMetadata(title: PageMetadata.title([heading, site]), description: MetaDescription.make(strings["compare.indexIntro"]))
+        case .compare(let id):
+            let theme = graph.theme(id)?.title ?? heading
+            return PageMetadata(title: PageMetadata.title([heading, site]),
+                                description: strings.format("meta.compare", ["theme": theme]))
         case .theme(let id):
             let fallback = strings.format("meta.theme", ["theme": heading])
             return PageMetadata(title: PageMetadata.title([heading, strings["meta.themeKind"], site]),

@@ -22,6 +22,11 @@ extension SiteRenderer {
                           location: municipality.pathLocation, hint: "give the municipality its own 'slug:'")
         }
         var problems = problems(municipalities, on: theme.elementIDs.page(["theme", "tag"]), pages: "theme and tag pages")
+        // The comparison pages give municipalities ids of their own too; an id that is
+        // already a problem on the theme pages is said once.
+        let reported = Set(problems.map(\.location))
+        problems += self.problems(municipalities, on: theme.elementIDs.page(["compare"]), pages: "the comparison pages")
+            .filter { !reported.contains($0.location) }
         if !graph.lawParagraphs.isEmpty {
             problems += self.problems(municipalities, on: theme.elementIDs.page(["law-paragraph"]), pages: "the pages of the § index")
         }

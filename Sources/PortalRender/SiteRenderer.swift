@@ -18,17 +18,19 @@ public enum PageJob: Sendable, Hashable {
     case timeline, documentTimeline(String)
     /// The § index, and the page of one paragraph of Serviceloven that the text cites.
     case lawReferences, lawParagraph(LawParagraph)
+    /// The index of the side-by-side comparisons, and one theme's comparison.
+    case compareIndex, compare(String)
 
     /// The entity the page shows, for the pages of one entity.
     public var entity: EntityRef? {
         switch self {
-        case .home, .municipalities, .themes, .tags, .search, .lawReferences, .lawParagraph: nil
+        case .home, .municipalities, .themes, .tags, .search, .lawReferences, .lawParagraph, .compareIndex: nil
         case .municipality(let id): EntityRef(.municipality, id)
         case .document(let id): EntityRef(.document, id)
         case .section(let id): EntityRef(.section, id)
         case .item(let id): EntityRef(.item, id)
         case .activity(let id): EntityRef(.item, id.itemID)
-        case .theme(let id): EntityRef(.theme, id)
+        case .theme(let id), .compare(let id): EntityRef(.theme, id)
         case .tag(let id): EntityRef(.tag, id)
         case .page(let id): EntityRef(.page, id)
         case .timeline: nil
@@ -63,6 +65,8 @@ public struct SiteRenderer: Sendable {
         jobs += graph.documents.filter { graph.documentTimelines[$0.id] != nil }.map { .documentTimeline($0.id) }
         jobs.append(.lawReferences)
         jobs += graph.lawParagraphs.map { .lawParagraph($0) }
+        jobs.append(.compareIndex)
+        jobs += graph.themes.map { .compare($0.id) }
         return jobs
     }
 
@@ -106,6 +110,8 @@ public struct SiteRenderer: Sendable {
             return view.freePage(page, dataFiles: dataFiles)
         case .lawReferences: return view.lawReferencesPage()
         case .lawParagraph(let paragraph): return view.lawParagraphPage(paragraph)
+        case .compareIndex: return view.compareIndexPage()
+        case .compare(let id): return graph.theme(id).flatMap(view.comparePage)
         }
     }
 

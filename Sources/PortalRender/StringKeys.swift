@@ -37,10 +37,12 @@ enum StringKeys {
     + ["related.heading", "related.intro", "related.none", "related.lawReferences", "related.separator",
        "related.listSeparator", "related.listLast"]
     + ["themes", "tags"].flatMap { ["related.\($0).one", "related.\($0).other"] }
+    + ["nav.compare", "compare.title", "compare.indexTitle", "compare.indexIntro", "compare.indexCaption", "compare.intro",
+       "compare.link", "compare.rowLabel"]
     + ["search.title"]
     + ["date.format"] + (1...12).map { "date.months.\($0)" }
     + ["municipalities", "themes", "tags", "search", "lawReferences", "municipality", "document", "section", "item",
-       "theme", "tag", "themeKind", "tagKind", "documentTimeline", "lawParagraph", "notFound"].map { "meta.\($0)" }
+       "theme", "tag", "compare", "themeKind", "tagKind", "documentTimeline", "lawParagraph", "notFound"].map { "meta.\($0)" }
     + SearchDocument.Kind.allCases.map { "search.kind.\($0.rawValue)" }
     + SearchFacet.allCases.flatMap { ["search.facets.\($0.rawValue).label", "search.facets.\($0.rawValue).parameter"] }
     // What the search page's script shows (it reads the `search` strings as JSON).

@@ -32,6 +32,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = [
         "home", "municipalities", "municipality", "document", "section", "item", "activity",
         "themes", "theme", "tags", "tag", "timeline", "law-references", "law-paragraph", "search",
+        "compare-index", "compare",
     ]
 
     /// The page layout that lists the data files, with their rows and sizes.

@@ -43,6 +43,7 @@ extension ViewContext {
             "municipalities": groups,
             "count": unitCount(units),
             "contentsList": municipalityContents(groups, body: theme.body).value,
+            "compare": compareLink(theme.id, links) ?? false,
         ]
         return PreparedPage(
             path: theme.path, template: "theme", kind: "theme",

@@ -92,6 +92,7 @@ struct ViewContext {
             ["key": "home", "title": strings["nav.home"], "url": links.page("")],
             ["key": "municipalities", "title": strings["nav.municipalities"], "url": links.page(site.paths.municipalities + "/")],
             ["key": "themes", "title": strings["nav.themes"], "url": links.page(site.paths.themes + "/")],
+            ["key": "compare", "title": strings["nav.compare"], "url": links.page(site.paths.compare + "/")],
             ["key": "tags", "title": strings["nav.tags"], "url": links.page(site.paths.tags + "/")],
             ["key": "timeline", "title": strings["nav.timeline"], "url": links.page(site.paths.timeline + "/")],
             ["key": "lawReferences", "title": strings["nav.lawReferences"], "url": links.page(site.paths.lawReferences + "/")],

@@ -145,6 +145,26 @@ struct IncrementalSiteTests {
         Edit(name: "the path of the § index in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("law_references: lovhenvisninger", with: "law_references: paragraffer", in: content, "site.yaml")]
         },
+        Edit(name: "an item's first sentence, which its theme's comparison shows as its lead",
+             includes: ["sammenlign/faellesskaber/"], leavesAlone: ["sammenlign/", "sammenlign/sundhed-og-trivsel/"]) { content, _ in
+            [try replace("Eksempeltekst: en café, hvor borgere kan mødes.", with: "Eksempeltekst: en café for alle borgere.", in: content, item)]
+        },
+        Edit(name: "an item's own theme, which puts it in another theme's comparison and changes the index's counts",
+             includes: ["sammenlign/", "sammenlign/sundhed-og-trivsel/"]) { content, _ in
+            [try replace("tags: [frivillige]", with: "themes: [sundhed]\ntags: [frivillige]", in: content, item)]
+        },
+        Edit(name: "a theme's title, which names its comparison and its row of the comparisons' index",
+             includes: ["sammenlign/", "sammenlign/sundhed-og-velvaere/"]) { content, _ in
+            [try replace("title: Sundhed og trivsel", with: "title: Sundhed og velvære", in: content, "temaer/sundhed.md")]
+        },
+        Edit(name: "an activity's own theme, which takes it to that theme's comparison",
+             includes: ["sammenlign/", "sammenlign/sundhed-og-trivsel/", "sammenlign/faellesskaber/"]) { content, _ in
+            [try replace("units: items", with: "units: activities", in: content, "kommuner/eksempel/handleplan-2024/dokument.md"),
+             try replace("    title: Caféen åbner\n", with: "    title: Caféen åbner\n    themes: [sundhed]\n", in: content, item)]
+        },
+        Edit(name: "the path of the comparisons in site.yaml", touchesEveryPage: true) { content, _ in
+            [try replace("compare: sammenlign", with: "compare: side-om-side", in: content, "site.yaml")]
+        },
         Edit(name: "the portal's title in site.yaml", touchesEveryPage: true) { content, _ in
             [try replace("title: Eksempelportalen", with: "title: Eksempelportalen 2", in: content, "site.yaml")]
         },

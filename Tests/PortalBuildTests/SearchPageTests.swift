@@ -72,10 +72,10 @@ struct SearchPageTests {
     @Test func theIndexHoldsAResultForEveryPage() async throws {
         try await build { site in
             // Listings, and the pages that gather what other pages say (the § index and its
-            // paragraphs' citations, the timelines' milestones): their text is found on the
-            // pages it comes from.
+            // paragraphs' citations, the timelines' milestones, the comparisons' units): their
+            // text is found on the pages it comes from.
             let listings = ["index.html", "kommuner/index.html", "temaer/index.html", "tags/index.html", "soeg/index.html"]
-            let gathering = ["lovhenvisninger/", "tidslinje/"]
+            let gathering = ["lovhenvisninger/", "tidslinje/", "sammenlign/"]
             let pages = site.pagePaths.filter { path in !listings.contains(path) && !gathering.contains { path.hasPrefix($0) } }
             let folder = site.root.appendingPathComponent("soeg/index/r")
             var addresses: [String] = []
