@@ -35,7 +35,7 @@ extension ViewContext {
         // What a municipality's units are, from any comparison (every one has every column).
         let unitKeys = municipalities.indices.map { index -> String in
             let kinds = comparisons.first.map { index < $0.columns.count ? $0.columns[index].unitKinds : [] } ?? []
-            return kinds.count == 1 ? Self.unitKey(kinds[0]) : "units.mixed"
+            return Self.unitKey(kinds)
         }
         let rows = compared.map { theme, comparison -> [String: Any] in
             let url = links.page(comparePath(theme.path))

@@ -124,7 +124,7 @@ extension DataExport {
         let matrix = graph.themeMatrix
         let columns = matrix.municipalityIDs.enumerated().map { index, id -> String in
             let kinds = index < matrix.unitKinds.count ? matrix.unitKinds[index] : []
-            let key = kinds.count == 1 ? ViewContext.unitKey(kinds[0]) : "units.mixed"
+            let key = ViewContext.unitKey(kinds)
             return "\(graph.municipality(id)?.shortTitle ?? id) (\(strings["\(key).name"]))"
         }
         let rows = matrix.rows.map { row in

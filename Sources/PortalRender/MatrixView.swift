@@ -11,7 +11,7 @@ extension ViewContext {
         let municipalities = matrix.municipalityIDs.compactMap(graph.municipality)
         let unitKeys = matrix.municipalityIDs.indices.map { index in
             let kinds = index < matrix.unitKinds.count ? matrix.unitKinds[index] : []
-            return kinds.count == 1 ? Self.unitKey(kinds[0]) : "units.mixed"
+            return Self.unitKey(kinds)
         }
         return [
             "id": "temamatrix",

@@ -12,26 +12,25 @@ extension ViewContext {
         }
     }
 
+    /// The strings key that names units of `kinds` together: the one kind's word, or
+    /// "indsatser, aktiviteter og idéer" (`units.mixed`) for none or several.
+    static func unitKey(_ kinds: [ComparableUnit.Kind]) -> String {
+        Set(kinds).count == 1 ? unitKey(kinds[0]) : "units.mixed"
+    }
+
     /// "6 aktiviteter", "1 idé": a count that says what it counts. Units of more than
     /// one kind are counted as "indsatser, aktiviteter og idéer".
     /// - Parameter municipality: whose units these are, so that none of them is still
     ///   counted in the municipality's own kind ("0 aktiviteter").
     func unitCount(_ units: [ComparableUnit], of municipality: Municipality? = nil) -> String {
-        var kinds: [ComparableUnit.Kind] = []
-        for kind in units.map(\.kind) where !kinds.contains(kind) { kinds.append(kind) }
-        if kinds.isEmpty, let municipality {
-            for kind in municipality.documentIDs.compactMap(graph.document).flatMap(\.unitKinds) where !kinds.contains(kind) {
-                kinds.append(kind)
-            }
-        }
-        return counted(kinds.count == 1 ? Self.unitKey(kinds[0]) : "units.mixed", units.count)
+        var kinds = units.map(\.kind)
+        if kinds.isEmpty, let municipality { kinds = municipality.documentIDs.compactMap(graph.document).flatMap(\.unitKinds) }
+        return counted(Self.unitKey(kinds), units.count)
     }
 
     /// "25 aktiviteter": the units of `documents` counted, saying what they are.
     func unitCount(of documents: [Document]) -> String {
-        var kinds: [ComparableUnit.Kind] = []
-        for kind in documents.flatMap(\.unitKinds) where !kinds.contains(kind) { kinds.append(kind) }
-        return counted(kinds.count == 1 ? Self.unitKey(kinds[0]) : "units.mixed", documents.reduce(0) { $0 + $1.unitCount })
+        counted(Self.unitKey(documents.flatMap(\.unitKinds)), documents.reduce(0) { $0 + $1.unitCount })
     }
 
     /// "Aktivitet 2", "Indsats 3", or nil for a unit without a number.
