@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 import PortalContent
 import PortalMarkdown
 
@@ -67,7 +68,7 @@ extension ComparableUnit {
         guard let block = renderer.textBlocks(markdown).first(where: { !$0.isEmpty }) else { return nil }
         let sentences = Sentences(block)
         let end = sentences.starts.dropFirst().first ?? block.endIndex
-        let sentence = block[block.startIndex..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+        let sentence = block[block.startIndex..<end].trimmingWhiteSpaceAndNewlines()
         return sentence.isEmpty ? nil : sentence
     }
 }

@@ -57,7 +57,7 @@ public struct LawReferenceReader: Sendable {
 
     /// The mentions of Serviceloven in `text`, in order; they never overlap.
     public func mentions(in text: String) -> [LawMention] {
-        guard text.contains("§") else { return [] }
+        guard text.unicodeScalars.contains("§") else { return [] }
         return MentionScanner(text).mentions()
     }
 

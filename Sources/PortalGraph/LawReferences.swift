@@ -272,7 +272,7 @@ struct LawReferenceIndex: Hashable, Sendable {
         func references(in texts: [Text], at place: Place) -> [LawReference] {
             texts.flatMap { text -> [LawReference] in
                 // Most texts cite nothing; they cost one scan for the sign.
-                guard text.text.contains("§") else { return [] }
+                guard text.text.unicodeScalars.contains("§") else { return [] }
                 let blocks = text.isMarkdown ? markdown.textBlocks(text.text) : [Self.oneLine(text.text)]
                 return blocks.flatMap { block in references(in: block, field: text.field, at: place) }
             }

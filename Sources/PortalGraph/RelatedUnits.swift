@@ -55,18 +55,11 @@ struct RelatedUnitsIndex: Hashable, Sendable {
     init(units: [ComparableUnit], settings: SiteConfig.Related, paragraphs: (ComparableUnit.ID) -> [LawParagraph]) {
         guard settings.limit > 0, !units.isEmpty else { return }
         let weights = settings.weights
-        func weight(_ feature: Feature) -> Int {
-            switch feature {
-            case .theme: weights.themes
-            case .tag: weights.tags
-            case .paragraph: weights.lawReferences
-            }
-        }
         // Each unit's features with a weight, each once, in the unit's own order.
         let features: [[Feature]] = units.map { unit in
             var seen: Set<Feature> = []
             let all = unit.themeIDs.map(Feature.theme) + unit.tagIDs.map(Feature.tag) + paragraphs(unit.id).map(Feature.paragraph)
-            return all.filter { weight($0) > 0 && seen.insert($0).inserted }
+            return all.filter { Scoring.weight($0, weights) > 0 && seen.insert($0).inserted }
         }
         var postings: [Feature: [Int]] = [:]
         for (position, own) in features.enumerated() {
@@ -79,53 +72,107 @@ struct RelatedUnitsIndex: Hashable, Sendable {
             return municipalityCodes.count - 1
         }
 
-        // Scores of the candidates of one unit at a time; `touched` says which to read and reset.
-        var scores = [Int](repeating: 0, count: units.count)
-        var touched: [Int] = []
-        for (position, own) in features.enumerated() where !own.isEmpty {
-            for feature in own {
-                let added = weight(feature)
-                for candidate in postings[feature] ?? [] where municipality[candidate] != municipality[position] {
-                    if scores[candidate] == 0 { touched.append(candidate) }
-                    scores[candidate] += added
-                }
-            }
-            var best: [Int] = []
-            var perItem: [String: Int] = [:]
-            for candidate in touched.filter({ scores[$0] >= settings.threshold }).sorted(by: { (-scores[$0], $0) < (-scores[$1], $1) }) {
-                let item = units[candidate].id.itemID
-                guard perItem[item, default: 0] < settings.perItem else { continue }
-                perItem[item, default: 0] += 1
-                best.append(candidate)
-                if best.count == settings.limit { break }
-            }
-            if !best.isEmpty {
-                related[units[position].id] = best.map { candidate in
-                    let theirs = Set(features[candidate])
-                    var reasons = RelatedUnit.Reasons()
-                    for feature in own where theirs.contains(feature) {
-                        switch feature {
-                        case .theme(let id): reasons.themeIDs.append(id)
-                        case .tag(let id): reasons.tagIDs.append(id)
-                        case .paragraph(let paragraph): reasons.paragraphs.append(paragraph)
-                        }
-                    }
-                    return RelatedUnit(id: units[candidate].id, score: scores[candidate], reasons: reasons)
-                }
-            }
-            for candidate in touched { scores[candidate] = 0 }
-            touched.removeAll(keepingCapacity: true)
+        // Units are scored independently of each other: in chunks, one per task, each with
+        // its own scratch scores.
+        let context = Scoring(units: units, features: features, postings: postings, municipality: municipality,
+                              settings: settings)
+        let chunkSize = max(256, units.count / 16)
+        let chunks = stride(from: 0, to: units.count, by: chunkSize).map { $0..<min($0 + chunkSize, units.count) }
+        for found in chunks.concurrentMap({ context.related(in: $0) }) {
+            related.merge(found) { first, _ in first }
         }
     }
 
-    /// The unit's related units, best first; empty for a unit that shares nothing weighed
-    /// with any unit of another municipality, or nothing enough.
+    /// What scoring one unit reads: everything is shared, read-only, between the tasks.
+    private struct Scoring: Sendable {
+        let units: [ComparableUnit]
+        let features: [[Feature]]
+        let postings: [Feature: [Int]]
+        let municipality: [Int]
+        let settings: SiteConfig.Related
+        var weights: SiteConfig.Related.Weights { settings.weights }
+
+        static func weight(_ feature: Feature, _ weights: SiteConfig.Related.Weights) -> Int {
+            switch feature {
+            case .theme: weights.themes
+            case .tag: weights.tags
+            case .paragraph: weights.lawReferences
+            }
+        }
+
+        /// The related units of the units at `positions`.
+        func related(in positions: Range<Int>) -> [ComparableUnit.ID: [RelatedUnit]] {
+            var found: [ComparableUnit.ID: [RelatedUnit]] = [:]
+            // Scores of the candidates of one unit at a time; `touched` says which to read and reset.
+            var scores = [Int](repeating: 0, count: units.count)
+            var touched: [Int] = []
+            for position in positions {
+                let own = features[position]
+                guard !own.isEmpty else { continue }
+                for feature in own {
+                    let added = Self.weight(feature, weights)
+                    for candidate in postings[feature] ?? [] where municipality[candidate] != municipality[position] {
+                        if scores[candidate] == 0 { touched.append(candidate) }
+                        scores[candidate] += added
+                    }
+                }
+                let best = best(of: touched, scores: scores)
+                if !best.isEmpty {
+                    found[units[position].id] = best.map { candidate in
+                        RelatedUnit(id: units[candidate].id, score: scores[candidate], reasons: reasons(own, features[candidate]))
+                    }
+                }
+                for candidate in touched { scores[candidate] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            return found
+        }
+
+        /// The highest-scoring candidates at or above the threshold, ties in unit order, at
+        /// most `perItem` of one item and `limit` in all. Scores are sums of a few weights,
+        /// so there are few distinct ones: candidates are grouped by score and only the
+        /// groups needed are sorted, instead of every candidate (thousands per unit when
+        /// themes are shared by a tenth of the country).
+        private func best(of touched: [Int], scores: [Int]) -> [Int] {
+            var byScore: [Int: [Int]] = [:]
+            for candidate in touched where scores[candidate] >= settings.threshold {
+                byScore[scores[candidate], default: []].append(candidate)
+            }
+            var best: [Int] = []
+            var perItem: [String: Int] = [:]
+            for score in byScore.keys.sorted(by: >) {
+                for candidate in (byScore[score] ?? []).sorted() {
+                    let item = units[candidate].id.itemID
+                    guard perItem[item, default: 0] < settings.perItem else { continue }
+                    perItem[item, default: 0] += 1
+                    best.append(candidate)
+                    if best.count == settings.limit { return best }
+                }
+            }
+            return best
+        }
+
+        /// What `own` shares with `theirs`, in `own`'s order.
+        private func reasons(_ own: [Feature], _ theirs: [Feature]) -> RelatedUnit.Reasons {
+            let theirs = Set(theirs)
+            var reasons = RelatedUnit.Reasons()
+            for feature in own where theirs.contains(feature) {
+                switch feature {
+                case .theme(let id): reasons.themeIDs.append(id)
+                case .tag(let id): reasons.tagIDs.append(id)
+                case .paragraph(let paragraph): reasons.paragraphs.append(paragraph)
+                }
+            }
+            return reasons
+        }
+    }
+
     func related(to id: ComparableUnit.ID) -> [RelatedUnit] {
         related[id] ?? []
     }
 
     /// What two units can share.
-    private enum Feature: Hashable {
+    private enum Feature: Hashable, Sendable {
         case theme(String)
         case tag(String)
         case paragraph(LawParagraph)

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 import CCmarkGFM
 
 /// Something in a Markdown text that a page will not show as the editor wrote it. Safe
@@ -102,7 +103,7 @@ extension MarkdownRenderer {
     }
 
     private static func isComment(_ html: String) -> Bool {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = html.trimmingWhiteSpaceAndNewlines()
         guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return false }
         // One comment, with nothing after its end.
         return trimmed.dropFirst(4).dropLast(3).range(of: "-->") == nil
@@ -110,7 +111,7 @@ extension MarkdownRenderer {
 
     /// The start of `text` on one line, at most 60 characters, with "…" where it goes on.
     static func excerpt(_ text: String) -> String {
-        let oneLine = text.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let oneLine = text.trimmingWhiteSpaceAndNewlines().split(whereSeparator: \.isNewline).joined(separator: " ")
         return oneLine.count > 60 ? String(oneLine.prefix(59)) + "…" : oneLine
     }
 

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import PortalCore
 
 /// Renders editors' Markdown with GitHub's CommonMark (libcmark-gfm) into HTML that is
 /// safe to put on a page.
@@ -47,7 +48,7 @@ public struct MarkdownRenderer: Sendable {
         if Self.isPlainLine(markdown), linker.map({ $0(markdown).isEmpty }) ?? true {
             return markdown.replacingOccurrences(of: "\"", with: "&quot;")
         }
-        let block = html(Self.inlineSource(markdown), under: 5, linking: linker).trimmingCharacters(in: .whitespacesAndNewlines)
+        let block = html(Self.inlineSource(markdown), under: 5, linking: linker).trimmingWhiteSpaceAndNewlines()
         let open = "<p>", close = "</p>"
         guard block.hasPrefix(open), block.hasSuffix(close) else { return block }
         let inner = block.dropFirst(open.count).dropLast(close.count)
@@ -87,7 +88,7 @@ public struct MarkdownRenderer: Sendable {
             sanitise(document, underLevel: 0)
             guard let rendered = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return "" }
             defer { free(rendered) }
-            return String(cString: rendered).trimmingCharacters(in: .whitespacesAndNewlines)
+            return String(cString: rendered).trimmingWhiteSpaceAndNewlines()
         }
     }
 

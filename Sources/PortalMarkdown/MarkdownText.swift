@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import PortalCore
 
 /// A span of text to make a link of, found in one run of text by a caller's recogniser.
 public struct TextLink: Sendable, Hashable {
@@ -39,7 +40,7 @@ extension MarkdownRenderer {
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || typeName(current) == "table_cell" {
                 var text = ""
                 appendInlineText(current, to: &text)
-                blocks.append(text.trimmingCharacters(in: .whitespaces))
+                blocks.append(text.trimmingSpaces())
             } else if type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK {
                 collectBlocks(current, into: &blocks)
             }

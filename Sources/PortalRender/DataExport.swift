@@ -24,10 +24,31 @@ public struct DataExport: Sendable {
 
     var dataPath: String { graph.site.paths.data + "/" }
 
+    /// The data files as made, with how many rows each holds: the files a build writes
+    /// and what the data page says about them come from one making.
+    public struct Made: Sendable {
+        /// The JSON, then one CSV per kind of row.
+        public var files: [OutputFile]
+        /// How many rows each file holds (entities, for the JSON), by path.
+        public var rows: [String: Int]
+    }
+
+    /// Makes the data files.
+    public func made() throws -> Made {
+        let entities = entities()
+        let jsonPath = dataPath + Self.jsonName
+        var made = Made(files: [OutputFile(path: jsonPath, data: try json(entities))], rows: [jsonPath: entities.count])
+        for table in tables() {
+            let path = dataPath + table.kind.fileName
+            made.files.append(OutputFile(path: path, data: table.data))
+            made.rows[path] = table.rows.count
+        }
+        return made
+    }
+
     /// The data files: the JSON, then one CSV per kind of row.
     public func files() throws -> [OutputFile] {
-        [OutputFile(path: dataPath + Self.jsonName, data: try json())]
-            + tables().map { OutputFile(path: dataPath + $0.kind.fileName, data: $0.data) }
+        try made().files
     }
 
     static let jsonName = "portal.json"
@@ -37,24 +58,28 @@ public struct DataExport: Sendable {
         ([jsonName] + SpreadsheetTable.Kind.allCases.map(\.fileName)).map { dataFolder + "/" + $0 }
     }
 
-    /// What the "Hent data" page says about each file: its name, format, what it holds,
-    /// how many rows (entities, for the JSON) and its size, from the files themselves.
-    public func descriptions() throws -> [[String: Any]] {
-        let tables = tables()
-        var result: [[String: Any]] = tables.map { table in
-            let key = "data.files.\(table.kind)"
+    /// What the "Hent data" page says about each file of `made`: its name, format, what it
+    /// holds, how many rows (entities, for the JSON) and its size, from the files themselves.
+    public func descriptions(of made: Made) -> [[String: Any]] {
+        let kinds = Dictionary(uniqueKeysWithValues: SpreadsheetTable.Kind.allCases.map { (dataPath + $0.fileName, $0) })
+        let csvs: [[String: Any]] = made.files.compactMap { file in
+            guard let kind = kinds[file.path] else { return nil }
+            let key = "data.files.\(kind)"
             return [
-                "path": dataPath + table.kind.fileName, "name": table.kind.fileName, "format": strings["data.csvFormat"],
+                "path": file.path, "name": kind.fileName, "format": strings["data.csvFormat"],
                 "title": strings["\(key).title"], "description": strings["\(key).description"],
-                "rows": String(table.rows.count), "size": Self.size(table.data.count),
+                "rows": String(made.rows[file.path] ?? 0), "size": Self.size(file.data.count),
             ]
         }
-        result.append([
-            "path": dataPath + Self.jsonName, "name": Self.jsonName, "format": strings["data.jsonFormat"],
-            "title": strings["data.files.json.title"], "description": strings["data.jsonDescription"],
-            "rows": String(entities().count), "size": Self.size(try json().count),
-        ])
-        return result
+        let jsonPath = dataPath + Self.jsonName
+        let json: [[String: Any]] = made.files.filter { $0.path == jsonPath }.map { file in
+            [
+                "path": jsonPath, "name": Self.jsonName, "format": strings["data.jsonFormat"],
+                "title": strings["data.files.json.title"], "description": strings["data.jsonDescription"],
+                "rows": String(made.rows[jsonPath] ?? 0), "size": Self.size(file.data.count),
+            ]
+        }
+        return csvs + json
     }
 
     /// "12 kB", "1,4 MB": a size as Danish readers write it (decimal comma, 1000s).
@@ -265,13 +290,17 @@ public struct DataExport: Sendable {
     }
 
     public func json() throws -> Data {
+        try json(entities())
+    }
+
+    private func json(_ entities: [Entity]) throws -> Data {
         let site = graph.site
         let export = Export(
             formatVersion: Self.formatVersion,
             dataset: Dataset(title: site.title, description: site.description, keywords: site.keywords,
                              publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
                              language: site.language),
-            entities: entities())
+            entities: entities)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(export)

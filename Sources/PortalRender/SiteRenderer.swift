@@ -72,9 +72,25 @@ public struct SiteRenderer: Sendable {
 
     /// The prepared values of one page; nil for an id the graph does not have.
     public func prepare(_ job: PageJob, in graph: SiteGraph) -> PreparedPage? {
+        prepare(job, in: graph, shared: SharedWork(graph, self))
+    }
+
+    /// What the pages and files of one rendering share, made once, when first needed.
+    struct SharedWork: Sendable {
+        /// The data files: written as an extra, and listed (rows and sizes) by the data page.
+        let dataFiles: Once<Result<DataExport.Made, any Error>>
+
+        init(_ graph: SiteGraph, _ renderer: SiteRenderer) {
+            dataFiles = Once {
+                Result { try DataExport(graph: graph, strings: renderer.theme.strings, markdown: renderer.markdown).made() }
+            }
+        }
+    }
+
+    private func prepare(_ job: PageJob, in graph: SiteGraph, shared: SharedWork) -> PreparedPage? {
         let reader = GraphReader(graph)
         let view = ViewContext(graph: reader, strings: theme.strings, markdown: markdown)
-        guard var page = prepare(job, view: view) else { return nil }
+        guard var page = prepare(job, view: view, shared: shared) else { return nil }
         if let entity = job.entity, reader.isDraft(entity) { page.context["isDraft"] = true }
         let metadata = view.metadata(for: job, heading: page.context["title"] as? String ?? "")
         page.context["documentTitle"] = metadata.title
@@ -83,7 +99,7 @@ public struct SiteRenderer: Sendable {
         return page
     }
 
-    private func prepare(_ job: PageJob, view: ViewContext) -> PreparedPage? {
+    private func prepare(_ job: PageJob, view: ViewContext, shared: SharedWork) -> PreparedPage? {
         let graph = view.graph
         switch job {
         case .home: return view.homePage()
@@ -102,11 +118,11 @@ public struct SiteRenderer: Sendable {
         case .documentTimeline(let id): return graph.document(id).flatMap(view.documentTimelinePage)
         case .page(let id):
             guard let page = graph.page(id) else { return nil }
-            // Only the data page lists the files, and making them to count their rows
-            // and bytes reads the whole graph.
-            let dataFiles = page.layout == Theme.dataLayout
-                ? (try? DataExport(graph: graph.everything, strings: theme.strings, markdown: markdown).descriptions()) ?? []
-                : []
+            // Only the data page lists the files, and the files show the whole graph.
+            var dataFiles: [[String: Any]] = []
+            if page.layout == Theme.dataLayout, case .success(let made) = shared.dataFiles.value {
+                dataFiles = DataExport(graph: graph.everything, strings: theme.strings, markdown: markdown).descriptions(of: made)
+            }
             return view.freePage(page, dataFiles: dataFiles)
         case .lawReferences: return view.lawReferencesPage()
         case .lawParagraph(let paragraph): return view.lawParagraphPage(paragraph)
@@ -222,13 +238,14 @@ public struct SiteRenderer: Sendable {
         // The extra files are jobs beside the pages, so they are made while pages render
         // instead of after them.
         let work: [Work] = Extra.allCases.filter(extras.contains).map(Work.extra) + jobs.map(Work.page)
+        let shared = SharedWork(graph, self)
         let results = work.concurrentMap { work -> WorkResult in
             switch work {
             case .extra(let extra):
-                let (paths, diagnostic) = emitExtra(extra, graph, emit: emit)
+                let (paths, diagnostic) = emitExtra(extra, graph, shared: shared, emit: emit)
                 return WorkResult(extra: diagnostic == nil ? (extra, paths) : nil, files: paths.count, diagnostic: diagnostic)
             case .page(let job):
-                guard let page = prepare(job, in: graph) else { return WorkResult() }
+                guard let page = prepare(job, in: graph, shared: shared) else { return WorkResult() }
                 switch render(page) {
                 case .success(let file):
                     do {
@@ -263,16 +280,18 @@ public struct SiteRenderer: Sendable {
     /// The files of an extra, as the site has them; a failure is a diagnostic at the
     /// extra's folder.
     public func files(of extra: Extra, in graph: SiteGraph) -> Result<[OutputFile], Diagnostic> {
+        files(of: extra, in: graph, shared: SharedWork(graph, self))
+    }
+
+    private func files(of extra: Extra, in graph: SiteGraph, shared: SharedWork) -> Result<[OutputFile], Diagnostic> {
         switch extra {
         case .assets:
             return .success(theme.assets.map {
                 OutputFile(path: graph.site.paths.assets + "/" + $0.path.dropFirst("assets/".count), data: $0.data)
             })
         case .data:
-            do {
-                return .success(try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files())
-            } catch {
-                return .failure(.error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files: \(error)"))
+            return shared.dataFiles.value.map(\.files).mapError {
+                .error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files: \($0)")
             }
         case .search:
             return .success(searchIndexFiles(graph))
@@ -280,9 +299,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Writes one extra; the paths written, and a problem that stopped it.
-    private func emitExtra(_ extra: Extra, _ graph: SiteGraph, emit: @Sendable (OutputFile) throws -> Void) -> ([String], Diagnostic?) {
+    private func emitExtra(
+        _ extra: Extra, _ graph: SiteGraph, shared: SharedWork, emit: @Sendable (OutputFile) throws -> Void
+    ) -> ([String], Diagnostic?) {
         let files: [OutputFile]
-        switch self.files(of: extra, in: graph) {
+        switch self.files(of: extra, in: graph, shared: shared) {
         case .success(let made): files = made
         case .failure(let diagnostic): return ([], diagnostic)
         }

@@ -39,7 +39,9 @@ public struct SpreadsheetTable: Sendable, Hashable {
     static func field(_ value: String) -> String {
         var value = value
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ";\"\n\r".contains($0) }) else { return value }
+        // Bytes, not characters: "\r\n" is one Character, which a character test misses.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -56,15 +56,28 @@ public struct Theme: Sendable {
 public struct Strings: @unchecked Sendable {
     /// The parsed YAML as nested dictionaries and strings; immutable after loading.
     public let tree: [String: Any]
+    /// Every string of `tree` by its dotted key: pages look up thousands of strings each,
+    /// so a lookup is one hash, not a walk through nested dictionaries.
+    private let strings: [String: String]
 
     public init(tree: [String: Any]) {
         self.tree = tree
+        var strings: [String: String] = [:]
+        func collect(_ node: Any, at key: String) {
+            if let string = node as? String {
+                strings[key] = string
+            } else if let mapping = node as? [String: Any] {
+                for (name, child) in mapping { collect(child, at: key.isEmpty ? name : key + "." + name) }
+            }
+        }
+        collect(tree, at: "")
+        self.strings = strings
     }
 
     /// The string at `key`, or the key itself so that a missing string is visible on the
     /// page and caught by `missingKeys` at load time rather than rendering as empty.
     public subscript(_ key: String) -> String {
-        value(at: key) as? String ?? key
+        strings[key] ?? key
     }
 
     public func value(at key: String) -> Any? {
@@ -77,7 +90,7 @@ public struct Strings: @unchecked Sendable {
 
     /// Keys the generator uses that the strings file does not define.
     public func missingKeys(_ keys: [String]) -> [String] {
-        keys.filter { value(at: $0) as? String == nil }
+        keys.filter { strings[$0] == nil }
     }
 
     /// YAML mappings as `[String: Any]` all the way down, values as strings: the form the
@@ -101,10 +114,28 @@ public struct Strings: @unchecked Sendable {
         }
     }
 
-    /// `text` with `{name}` placeholders filled in.
+    /// `text` with `{name}` placeholders filled in, in one pass: a value that itself holds
+    /// braces is never read as a placeholder, and a `{name}` without a value stays as
+    /// written. (Called for every count on every page: one scan, no Foundation search.)
     public func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let text = self[key]
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+                  let value = values[String(rest[afterOpen..<close])] else {
+                result.append("{")
+                rest = rest[afterOpen...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 }
