@@ -2,21 +2,27 @@ import PortalCore
 import PortalGraph
 import PortalRender
 
-/// When a site makes its data files (`data/portal.json`, `data/portal.csv`).
+/// When a site makes the files that show every entity: its data files
+/// (`data/portal.json`, the CSVs) and its search index (`soeg/index/`).
 public enum DataFileTiming: Sendable {
     /// With the pages, every time the site is rendered: a build.
     case withPages
-    /// Only when they are asked for (`Site.deferredDataFiles`): the preview. The data
-    /// files show every entity, so every save changes them, and at 10,000 items making
-    /// them is most of a rebuild's time, for files an editor seldom opens.
+    /// Only when they are asked for (`Site.deferredDataFiles`): the preview. These files
+    /// show every entity, so every save changes them, and at 10,000 items making them is
+    /// most of a rebuild's time, for files an editor seldom opens (the search index only
+    /// when the search page is used).
     case whenAsked
 }
 
-/// The data files of one version of the site, made when they are asked for: the same
-/// bytes a build of that version writes, from the graph and theme it was rendered with.
+/// The data files and the search index of one version of the site, made when they are
+/// asked for: the same bytes a build of that version writes, from the graph and theme it
+/// was rendered with.
 public struct DeferredFiles: Sendable {
-    /// The paths the files have, relative to the site root.
+    /// The paths the data files have, relative to the site root.
     public let paths: Set<String>
+    /// The folder of the search index's files, relative to the site root (`soeg/index/`):
+    /// how many files the index has is only known once it is made.
+    public let searchIndexFolder: String
     private let graph: SiteGraph
     private let renderer: SiteRenderer
 
@@ -24,10 +30,16 @@ public struct DeferredFiles: Sendable {
         self.graph = graph
         self.renderer = renderer
         paths = Set(DataExport.paths(dataFolder: graph.site.paths.data))
+        searchIndexFolder = SiteRenderer.searchIndexFolder(of: graph)
     }
 
-    /// Makes the files.
+    /// Makes the data files.
     public func make() -> Result<[OutputFile], Diagnostic> {
         renderer.files(of: .data, in: graph)
+    }
+
+    /// Makes the search index's files.
+    public func makeSearchIndex() -> Result<[OutputFile], Diagnostic> {
+        renderer.files(of: .search, in: graph)
     }
 }

@@ -104,7 +104,7 @@ public final class Site {
     public func renderAll(emit: @Sendable (OutputFile) throws -> Void) -> SiteRenderer.Outcome {
         guard let graph, let theme, isBuildable else { return SiteRenderer.Outcome(diagnostics: diagnostics) }
         let renderer = SiteRenderer(theme: theme)
-        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: extras([.assets, .search]), emit: emit)
+        var outcome = renderer.render(renderer.jobs(graph), in: graph, extras: extras([.assets]), emit: emit)
         pages = [:]
         readers = [:]
         replacePages([], by: outcome.pages)
@@ -153,11 +153,10 @@ public final class Site {
         let jobs = renderer.jobs(new)
         let stale: Set<PageJob>
         if let old, !themeChanged { stale = staleJobs(jobs, old: old, new: new) } else { stale = Set(jobs) }
-        // The search index shows every entity: it is written again on every change (the
-        // index of the real content in well under a second); the data files too, unless
-        // they are made when asked for.
+        // The search index and the data files show every entity: they are written again
+        // on every change, unless they are made when asked for.
         var outcome = renderer.render(jobs.filter(stale.contains), in: new,
-                                      extras: extras(themeChanged ? [.assets, .search] : [.search]), emit: emit)
+                                      extras: extras(themeChanged ? [.assets] : []), emit: emit)
         deferData(new, renderer)
         var update = SiteUpdate(diagnostics: diagnostics)
         update.rendered = outcome.pages.values.map(\.path).sorted()
@@ -183,9 +182,10 @@ public final class Site {
         return update
     }
 
-    /// The extras to render: `extras`, and the data files unless they are deferred.
+    /// The extras to render: `extras`, and the data files and search index unless they
+    /// are deferred.
     private func extras(_ extras: Set<SiteRenderer.Extra>) -> Set<SiteRenderer.Extra> {
-        dataFiles == .withPages ? extras.union([.data]) : extras
+        dataFiles == .withPages ? extras.union([.data, .search]) : extras
     }
 
     private func deferData(_ graph: SiteGraph, _ renderer: SiteRenderer) {

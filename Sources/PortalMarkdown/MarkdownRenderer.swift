@@ -46,7 +46,13 @@ public struct MarkdownRenderer: Sendable {
     /// cell): the single wrapping paragraph is removed.
     public func inlineHTML(_ markdown: String, linking linker: TextLinker? = nil) -> String {
         if Self.isPlainLine(markdown), linker.map({ $0(markdown).isEmpty }) ?? true {
-            return markdown.replacingOccurrences(of: "\"", with: "&quot;")
+            guard markdown.utf8.contains(UInt8(ascii: "\"")) else { return markdown }
+            var escaped = ""
+            escaped.unicodeScalars.reserveCapacity(markdown.unicodeScalars.count + 12)
+            for scalar in markdown.unicodeScalars {
+                if scalar == "\"" { escaped += "&quot;" } else { escaped.unicodeScalars.append(scalar) }
+            }
+            return escaped
         }
         let block = html(Self.inlineSource(markdown), under: 5, linking: linker).trimmingWhiteSpaceAndNewlines()
         let open = "<p>", close = "</p>"

@@ -7,6 +7,11 @@ extension SiteRenderer {
     /// The folder of the search index below the search page's folder.
     static let searchIndexFolder = "index/"
 
+    /// Where the search index's files go, relative to the site root (`soeg/index/`).
+    public static func searchIndexFolder(of graph: SiteGraph) -> String {
+        graph.site.paths.search + "/" + searchIndexFolder
+    }
+
     /// The theme's words for what the search index shows of the closed lists.
     var searchLabels: SearchLabels {
         let strings = theme.strings
@@ -19,6 +24,6 @@ extension SiteRenderer {
     /// The files of the search index of `graph` (see `SearchIndexFiles`).
     func searchIndexFiles(_ graph: SiteGraph) -> [OutputFile] {
         let index = SearchIndex(SearchCorpus(graph: graph, labels: searchLabels, markdown: markdown))
-        return SearchIndexFiles(index).files(in: graph.site.paths.search + "/" + Self.searchIndexFolder)
+        return SearchIndexFiles(index).files(in: Self.searchIndexFolder(of: graph))
     }
 }

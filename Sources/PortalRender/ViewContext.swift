@@ -158,13 +158,13 @@ struct ViewContext {
     /// references to Serviceloven linked to their paragraphs' pages.
     func html(_ text: String, under level: Int, _ links: Links) -> String {
         // Most texts cite nothing; they are rendered without looking for references.
-        markdown.html(text, under: level, linking: text.contains("§") ? lawLinker(links) : nil)
+        markdown.html(text, under: level, linking: text.unicodeScalars.contains("§") ? lawLinker(links) : nil)
     }
 
     /// HTML for a short Markdown text inside another element (a list entry, a table
     /// cell), with its references linked.
     func inline(_ text: String, _ links: Links) -> String {
-        markdown.inlineHTML(text, linking: text.contains("§") ? lawLinker(links) : nil)
+        markdown.inlineHTML(text, linking: text.unicodeScalars.contains("§") ? lawLinker(links) : nil)
     }
 
     /// A one-line text that is not Markdown (a key figure, an administrative idea), as

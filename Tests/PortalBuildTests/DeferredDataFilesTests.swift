@@ -73,7 +73,44 @@ struct DeferredDataFilesTests {
         }
     }
 
+    @Test func theSearchIndexIsMadeWhenAskedAndIsTheBuildsIndexBeforeAndAfterAnEdit() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let sources = try IncrementalSiteTests.copySources(into: folder)
+            let site = await Site.load(sources, dataFiles: .whenAsked)
+            let live = MemoryFolder()
+            _ = site.renderAll(emit: live.write)
+            let deferred = try #require(site.deferredDataFiles)
+            #expect(live.files.keys.filter { $0.hasPrefix(deferred.searchIndexFolder) }.isEmpty,
+                    "the search index was written with the pages")
+            let before = try Self.searchIndex(deferred)
+            #expect(!before.isEmpty)
+            #expect(before == (try await Self.builtSearchIndex(sources, folder: deferred.searchIndexFolder)))
+
+            let change = try IncrementalSiteTests.replace(
+                "title: Fælles café en gang om ugen", with: "title: Fælles café hver uge", in: sources.contentDirectory,
+                IncrementalSiteTests.item)
+            let update = await site.apply([change], emit: live.write, remove: live.remove)
+            #expect(!update.failed, "\(update.diagnostics)")
+            let after = try Self.searchIndex(try #require(site.deferredDataFiles))
+            #expect(after != before)
+            #expect(after == (try await Self.builtSearchIndex(sources, folder: deferred.searchIndexFolder)))
+        }
+    }
+
     // MARK: Helpers
+
+    static func searchIndex(_ deferred: DeferredFiles) throws -> [String: Data] {
+        let files = try deferred.makeSearchIndex().get()
+        #expect(files.allSatisfy { $0.path.hasPrefix(deferred.searchIndexFolder) })
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+    }
+
+    static func builtSearchIndex(_ sources: SiteSources, folder: String) async throws -> [String: Data] {
+        let full = MemoryFolder()
+        let site = await Site.load(sources)
+        _ = site.renderAll(emit: full.write)
+        return full.files.filter { $0.key.hasPrefix(folder) }
+    }
 
     static func made(_ deferred: DeferredFiles) throws -> [String: Data] {
         let files = try deferred.make().get()

@@ -8,6 +8,9 @@ struct DataExportTests {
         ("a;b", "\"a;b\""),
         ("Han sagde \"ja\"", "\"Han sagde \"\"ja\"\"\""),
         ("to\nlinjer", "\"to\nlinjer\""),
+        // "\r\n" is one Character: a test on characters would leave it unquoted.
+        ("to\r\nlinjer", "\"to\r\nlinjer\""),
+        ("slut\r", "\"slut\r\""),
         ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
         ("+45 12", "'+45 12"),
         ("@navn", "'@navn"),
