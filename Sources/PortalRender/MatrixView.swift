@@ -53,6 +53,7 @@ extension ViewContext {
                             : comparison + "#" + anchor(for: municipality)
                         return Self.cell(
                             text: String(unitIDs.count),
+                            column: strings.format("matrix.countColumn", ["municipality": municipality.shortTitle, "units": strings["\(key).name"]]),
                             label: strings.format("matrix.countLabel", [
                                 "count": counted(key, unitIDs.count), "theme": theme.title, "municipality": municipality.shortTitle,
                             ]),
@@ -164,9 +165,16 @@ extension ViewContext {
         let activity = item.activities[activityIndex]
         let path = graph.unit(ComparableUnit.ID(itemID: item.id, activity: activityIndex))?.path ?? item.path
         return [
-            "title": [activity.number, activity.title ?? activity.text].compactMap { $0 }.joined(separator: ". "),
+            "title": Self.numbered(activity.number, activity.title ?? activity.text ?? ""),
             "url": links.page(path),
         ]
+    }
+
+    /// "1. Systematisk samarbejde", but "1) Lederforum" and "B. Slagelse": a number the
+    /// source already ends with its own punctuation gets no second full stop.
+    static func numbered(_ number: String?, _ text: String) -> String {
+        guard let number, !number.isEmpty else { return text }
+        return number + (number.last.map { ".):".contains($0) } == true ? " " : ". ") + text
     }
 
     /// The cells of a row of marks. A run of "not stated" marks is one cell across those
