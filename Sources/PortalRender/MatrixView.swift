@@ -91,7 +91,6 @@ extension ViewContext {
                 "units": strings["\(Self.unitKey(rowKinds)).name"],
             ]),
         ]
-        let rows = matrix.rows.compactMap { row in matrixRow(row, links).map { (row, $0) } }
         if case .groups(let groups) = matrix.layout {
             values["grouped"] = true
             values["groups"] = groups.map { group -> [String: Any] in
@@ -106,6 +105,8 @@ extension ViewContext {
             }
             return values
         }
+        let rows = matrix.rows.compactMap { row in matrixRow(row, links).map { (row, $0) } }
+        let names = matrix.columns.map { columnName($0, matrix.axis) }
         let hasNotStated = matrix.rows.contains { $0.marks.contains(.notStated) }
         values.merge([
             "grouped": false,
@@ -121,7 +122,7 @@ extension ViewContext {
                 var values = values
                 values["compareURL"] = false
                 values["empty"] = !row.marks.contains(.yes) && !row.marks.contains(.notStated) ? strings["matrix.noMarks"] : false
-                values["cells"] = markCells(row.marks, columns: matrix.columns.map { column in columnName(column, matrix.axis) })
+                values["cells"] = markCells(row.marks, columns: names)
                 return values
             },
         ]) { _, new in new }
