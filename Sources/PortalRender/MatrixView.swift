@@ -178,28 +178,34 @@ extension ViewContext {
         return number + (number.last.map { ".):".contains($0) } == true ? " " : ". ") + text
     }
 
-    /// The cells of a row of marks. A run of "not stated" marks is one cell across those
-    /// columns: "Ikke angivet" once, not five times.
+    /// The cells of a row of marks: one per column, except that a run of "not stated"
+    /// marks is one cell across those columns ("Ikke angivet" once, not five times).
     private func markCells(_ marks: [DocumentMatrix.Mark], columns: [String]) -> [[String: Any]] {
-        var cells: [[String: Any]] = []
-        var index = marks.startIndex
-        while index < marks.endIndex {
-            switch marks[index] {
+        Self.markRuns(marks).map { run in
+            switch run.mark {
             case .yes:
-                cells.append(Self.cell(text: "", state: "marked", column: columns[index], mark: "●", hidden: strings["matrix.yes"]))
-                index += 1
+                Self.cell(text: "", state: "marked", column: columns[run.start], mark: "●", hidden: strings["matrix.yes"])
             case .no:
-                cells.append(Self.cell(text: "", state: "unmarked", column: columns[index], hidden: strings["matrix.no"]))
-                index += 1
+                Self.cell(text: "", state: "unmarked", column: columns[run.start], hidden: strings["matrix.no"])
             case .notStated:
-                let end = marks[index...].firstIndex { $0 != .notStated } ?? marks.endIndex
-                let span = end - index
-                cells.append(Self.cell(text: strings["matrix.notStated"], state: "not-stated",
-                                       column: span == 1 ? columns[index] : nil, colspan: span > 1 ? span : nil))
-                index = end
+                Self.cell(text: strings["matrix.notStated"], state: "not-stated",
+                          column: run.span == 1 ? columns[run.start] : nil, colspan: run.span > 1 ? run.span : nil)
             }
         }
-        return cells
+    }
+
+    /// The cells a row of marks takes: each `yes` and `no` its own, each run of
+    /// consecutive `notStated` one, with the column it starts at and how many it spans.
+    static func markRuns(_ marks: [DocumentMatrix.Mark]) -> [(mark: DocumentMatrix.Mark, start: Int, span: Int)] {
+        var runs: [(mark: DocumentMatrix.Mark, start: Int, span: Int)] = []
+        for (index, mark) in marks.enumerated() {
+            if mark == .notStated, let last = runs.last, last.mark == .notStated, last.start + last.span == index {
+                runs[runs.count - 1].span += 1
+            } else {
+                runs.append((mark, index, 1))
+            }
+        }
+        return runs
     }
 
     /// A table cell's values with every key the partial reads set, so that Mustache never
