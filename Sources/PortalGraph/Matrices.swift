@@ -30,6 +30,22 @@ public struct DocumentMatrix: Sendable, Hashable {
         /// Section id, theme id, or the local theme's number as text.
         public var key: String
         public var title: String
+
+        public init(key: String, title: String) {
+            self.key = key
+            self.title = title
+        }
+    }
+
+    /// What the matrix says about one row under one column. Three states, not two,
+    /// because "the source does not say" is not "no": Kalundborg's catalogue marks an
+    /// idea's themes in the idea's own text, and for ideas 7 and 12 that text is missing
+    /// in the source, so their themes are unknown rather than absent.
+    public enum Mark: Sendable, Hashable {
+        case yes
+        case no
+        /// The source does not say (the row's description is missing in the source).
+        case notStated
     }
 
     public struct Row: Sendable, Hashable {
@@ -37,10 +53,22 @@ public struct DocumentMatrix: Sendable, Hashable {
         /// Set when the row is one of the item's activities (Hillerød's plan).
         public var activityIndex: Int?
         /// One mark per column.
-        public var marks: [Bool]
+        public var marks: [Mark]
+
+        public init(itemID: String, activityIndex: Int? = nil, marks: [Mark]) {
+            self.itemID = itemID
+            self.activityIndex = activityIndex
+            self.marks = marks
+        }
     }
 
     public var axis: Axis
     public var columns: [Column]
     public var rows: [Row]
+
+    public init(axis: Axis, columns: [Column], rows: [Row]) {
+        self.axis = axis
+        self.columns = columns
+        self.rows = rows
+    }
 }

@@ -54,8 +54,7 @@ struct MatrixBuilder {
                 return a != b ? a < b : lhs.offset < rhs.offset
             }.map(\.element)
             result.append(DocumentMatrix(axis: .localThemes, columns: columns, rows: byNumber.map { item in
-                DocumentMatrix.Row(itemID: item.id, activityIndex: nil,
-                                   marks: document.localThemes.map { item.localThemes.contains($0.number) })
+                DocumentMatrix.Row(itemID: item.id, activityIndex: nil, marks: localThemeMarks(of: item, in: document))
             }))
         }
         let documentSections = document.sectionIDs.compactMap { sectionsByID[$0] }
@@ -63,7 +62,7 @@ struct MatrixBuilder {
             let columns = documentSections.map { DocumentMatrix.Column(key: $0.id, title: $0.title) }
             var rows: [DocumentMatrix.Row] = []
             for item in documentItems {
-                let marks = documentSections.map { $0.id == item.sectionID }
+                let marks = documentSections.map { $0.id == item.sectionID ? DocumentMatrix.Mark.yes : .no }
                 if document.units == .activities, !item.activities.isEmpty {
                     rows += item.activities.indices.map { DocumentMatrix.Row(itemID: item.id, activityIndex: $0, marks: marks) }
                 } else {
@@ -77,9 +76,20 @@ struct MatrixBuilder {
             result.append(DocumentMatrix(
                 axis: .themes, columns: usedThemes.map { DocumentMatrix.Column(key: $0.id, title: $0.title) },
                 rows: documentItems.map { item in
-                    DocumentMatrix.Row(itemID: item.id, activityIndex: nil, marks: usedThemes.map { item.themeIDs.contains($0.id) })
+                    DocumentMatrix.Row(itemID: item.id, activityIndex: nil, marks: usedThemes.map { item.themeIDs.contains($0.id) ? .yes : .no })
                 }))
         }
         return result
+    }
+
+    /// The catalogue's marks of an item's own themes. The catalogue marks them in the
+    /// item's text; an item whose text is missing in the source (`missing_description:
+    /// true`) and that names no themes is not stated under any of them, rather than "no".
+    /// Themes an editor gives such an item from elsewhere (the table of contents) still count.
+    func localThemeMarks(of item: Item, in document: Document) -> [DocumentMatrix.Mark] {
+        let unknown = item.missingDescription && item.localThemes.isEmpty
+        return document.localThemes.map { theme in
+            unknown ? .notStated : item.localThemes.contains(theme.number) ? .yes : .no
+        }
     }
 }

@@ -29,44 +29,9 @@ extension ViewContext {
         let path = graph.site.paths.compare + "/"
         let links = Links(from: path)
         let title = strings["compare.indexTitle"]
-        let municipalities = graph.municipalities
-        let compared = graph.themes.compactMap { theme in graph.themeComparison(theme.id).map { (theme, $0) } }
-        let comparisons = compared.map(\.1)
-        // What a municipality's units are, from any comparison (every one has every column).
-        let unitKeys = municipalities.indices.map { index -> String in
-            let kinds = comparisons.first.map { index < $0.columns.count ? $0.columns[index].unitKinds : [] } ?? []
-            return Self.unitKey(kinds)
-        }
-        let rows = compared.map { theme, comparison -> [String: Any] in
-            let url = links.page(comparePath(theme.path))
-            return [
-                "title": theme.title,
-                "url": url,
-                "cells": zip(zip(municipalities, unitKeys), comparison.columns).map { pair, column -> [String: Any] in
-                    let (municipality, key) = pair
-                    return [
-                        "text": String(column.unitCount),
-                        "marked": false,
-                        "label": strings.format("matrix.countLabel", [
-                            "count": counted(key, column.unitCount), "theme": theme.title, "municipality": municipality.shortTitle,
-                        ]),
-                        "url": column.unitCount == 0 ? false : url + "#" + anchor(for: municipality),
-                    ]
-                },
-            ]
-        }
         let values: [String: Any] = [
             "intro": strings["compare.indexIntro"],
-            "matrix": [
-                "id": "sammenligninger",
-                "caption": strings["compare.indexCaption"],
-                "corner": strings["matrix.themeColumn"],
-                "numeric": true,
-                "columns": zip(municipalities, unitKeys).map { municipality, key -> [String: Any] in
-                    ["title": municipality.shortTitle, "url": links.page(municipality.path), "note": strings["\(key).name"]]
-                },
-                "rows": rows,
-            ] as [String: Any],
+            "matrix": themeMatrixTable(id: "sammenligninger", caption: strings["compare.indexCaption"], linking: .comparisons, links),
         ]
         return PreparedPage(
             path: path, template: "compare-index", kind: "compare",

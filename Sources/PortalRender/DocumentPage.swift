@@ -20,7 +20,7 @@ extension ViewContext {
         }
         let unsectioned = document.itemIDs.compactMap(graph.item).filter { $0.sectionID == nil }.map { itemSummary($0, links) }
         let matrices = graph.documentMatrices(document.id).enumerated().map { index, matrix in
-            documentMatrixTable(matrix, document: document, index: index, links)
+            documentMatrixView(matrix, document: document, index: index, links)
         }
         let appendices = document.appendixIDs.compactMap(graph.appendix).map { appendix -> [String: Any] in
             [

@@ -15,6 +15,7 @@ enum StringKeys {
         "item.evaluation", "section.label", "document.administrativeIdeas",
         "matrix.themesCaption", "matrix.themeColumn", "matrix.countLabel", "matrix.localThemesCaption",
         "matrix.activitiesCaption", "matrix.sectionsCaption", "matrix.crossThemesCaption", "matrix.yes", "matrix.no",
+        "matrix.notStated", "matrix.key", "matrix.notStatedNote", "matrix.noMarks", "matrix.groupEmpty", "matrix.countColumn",
         "data.csvFormat", "data.csvDescription", "data.jsonFormat", "data.jsonDescription",
     ]
     + Status.allCases.map { "status.\($0.rawValue)" }

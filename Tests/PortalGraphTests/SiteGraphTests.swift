@@ -52,9 +52,9 @@ struct SiteGraphTests {
         let matrices = site.documentMatrices["d"] ?? []
         #expect(matrices.map(\.axis) == [.localThemes, .sections, .themes])
         let local = matrices[0]
-        #expect(local.rows.map(\.marks) == [[true, false], [false, false]])
+        #expect(local.rows.map(\.marks) == [[.yes, .no], [.no, .no]])
         let sections = matrices[1]
-        #expect(sections.rows.map(\.marks) == [[true, false], [false, true]])
+        #expect(sections.rows.map(\.marks) == [[.yes, .no], [.no, .yes]])
     }
 
     @Test func anUnknownReferenceIsReportedWhereItIsWrittenWithASuggestion() {
