@@ -23,14 +23,31 @@ public struct DeferredFiles: Sendable {
     /// The folder of the search index's files, relative to the site root (`soeg/index/`):
     /// how many files the index has is only known once it is made.
     public let searchIndexFolder: String
+    /// Pages that show every entity (the data page), by the path of their file: written
+    /// before, stale since, and made again only when asked for.
+    public let pages: [String: PageJob]
     private let graph: SiteGraph
     private let renderer: SiteRenderer
 
-    init(dataOf graph: SiteGraph, renderer: SiteRenderer) {
+    init(dataOf graph: SiteGraph, renderer: SiteRenderer, pages: [String: PageJob] = [:]) {
         self.graph = graph
         self.renderer = renderer
+        self.pages = pages
         paths = Set(DataExport.paths(dataFolder: graph.site.paths.data))
         searchIndexFolder = SiteRenderer.searchIndexFolder(of: graph)
+    }
+
+    /// Makes the deferred pages.
+    public func makePages() -> Result<[OutputFile], Diagnostic> {
+        var files: [OutputFile] = []
+        for job in pages.values {
+            guard let page = renderer.prepare(job, in: graph) else { continue }
+            switch renderer.render(page) {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): return .failure(diagnostic)
+            }
+        }
+        return .success(files)
     }
 
     /// Makes the data files.

@@ -151,13 +151,17 @@ public final class Site {
         themeChangedSinceRender = false
         let renderer = SiteRenderer(theme: theme)
         let jobs = renderer.jobs(new)
-        let stale: Set<PageJob>
+        var stale: Set<PageJob>
         if let old, !themeChanged { stale = staleJobs(jobs, old: old, new: new) } else { stale = Set(jobs) }
+        // Pages that show every entity (the data page, which lists every data file's
+        // rows and size) are, like the data files, made when asked for.
+        let deferredPages = dataFiles == .whenAsked ? pagesReadingEverything(among: stale) : [:]
+        stale.subtract(deferredPages.values)
         // The search index and the data files show every entity: they are written again
         // on every change, unless they are made when asked for.
         var outcome = renderer.render(jobs.filter(stale.contains), in: new,
                                       extras: extras(themeChanged ? [.assets] : []), emit: emit)
-        deferData(new, renderer)
+        deferData(new, renderer, pages: deferredPages)
         var update = SiteUpdate(diagnostics: diagnostics)
         update.rendered = outcome.pages.values.map(\.path).sorted()
         // A page that is gone, or has moved, would leave its old file behind.
@@ -188,8 +192,20 @@ public final class Site {
         dataFiles == .withPages ? extras.union([.data, .search]) : extras
     }
 
-    private func deferData(_ graph: SiteGraph, _ renderer: SiteRenderer) {
-        if dataFiles == .whenAsked { deferredDataFiles = DeferredFiles(dataOf: graph, renderer: renderer) }
+    private func deferData(_ graph: SiteGraph, _ renderer: SiteRenderer, pages: [String: PageJob] = [:]) {
+        if dataFiles == .whenAsked { deferredDataFiles = DeferredFiles(dataOf: graph, renderer: renderer, pages: pages) }
+    }
+
+    /// The pages among `jobs` that were written before and read everything, by the path
+    /// of their file: every change makes them stale, and making them means making the
+    /// data files (seconds at 10,000 items).
+    private func pagesReadingEverything(among jobs: Set<PageJob>) -> [String: PageJob] {
+        var found: [String: PageJob] = [:]
+        for job in jobs {
+            guard let page = pages[job], page.dependencies.contains(.everything) else { continue }
+            found[page.path + "index.html"] = job
+        }
+        return found
     }
 
     /// The jobs whose page read something that differs between `old` and `new`, and the

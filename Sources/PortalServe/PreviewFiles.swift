@@ -37,9 +37,12 @@ final class PreviewFiles: @unchecked Sendable {
     func serve(_ deferred: DeferredFiles?) -> (any Sendable)? {
         let made = deferred.map { files in
             [MadeOnRequest(files.paths.contains, files.make),
-             MadeOnRequest({ $0.hasPrefix(files.searchIndexFolder) }, files.makeSearchIndex)]
+             MadeOnRequest({ $0.hasPrefix(files.searchIndexFolder) }, files.makeSearchIndex),
+             MadeOnRequest({ files.pages[$0] != nil }, files.makePages)]
         }
         return lock.withLock {
+            // A deferred page's file as last written shows the site before the change.
+            if let deferred { for path in deferred.pages.keys { self.files[path] = nil } }
             defer { self.deferred = made ?? [] }
             return self.deferred
         }

@@ -40,7 +40,11 @@ struct PreviewResponder: HTTPResponder {
         }
         switch await files.deferredFile(file) {
         case .success(let data):
-            return Response(status: .ok, headers: headers(ContentType.of(file)), body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            let type = ContentType.of(file)
+            if type.hasPrefix("text/html") {
+                return text(PreviewClient.inject(into: String(decoding: data, as: UTF8.self)), type: type)
+            }
+            return Response(status: .ok, headers: headers(type), body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         case .failure(let diagnostic):
             var response = text(diagnostic.description, type: "text/plain; charset=utf-8")
             response.status = .internalServerError

@@ -97,6 +97,32 @@ struct DeferredDataFilesTests {
         }
     }
 
+    @Test func theDataPageIsMadeWhenAskedAfterAnEditAndIsTheBuildsPage() async throws {
+        try await Repository.withTemporaryDirectory { folder in
+            let sources = try IncrementalSiteTests.copySources(into: folder)
+            let site = await Site.load(sources, dataFiles: .whenAsked)
+            let live = MemoryFolder()
+            _ = site.renderAll(emit: live.write)
+            let dataPage = try #require(site.pages.values.first { $0.dependencies.contains(.everything) }).path + "index.html"
+            #expect(site.deferredDataFiles?.pages.isEmpty == true, "the first rendering writes every page")
+
+            let change = try IncrementalSiteTests.replace(
+                "title: Fælles café en gang om ugen", with: "title: Fælles café hver uge", in: sources.contentDirectory,
+                IncrementalSiteTests.item)
+            let update = await site.apply([change], emit: live.write, remove: live.remove)
+            #expect(!update.failed, "\(update.diagnostics)")
+            #expect(!update.rendered.map { $0 + "index.html" }.contains(dataPage), "the data page was rendered on the save")
+            let deferred = try #require(site.deferredDataFiles)
+            #expect(Set(deferred.pages.keys) == [dataPage])
+            let made = try deferred.makePages().get()
+            let full = MemoryFolder()
+            let rebuilt = await Site.load(sources)
+            _ = rebuilt.renderAll(emit: full.write)
+            #expect(made.map(\.path) == [dataPage])
+            #expect(made.first?.data == full.files[dataPage])
+        }
+    }
+
     // MARK: Helpers
 
     static func searchIndex(_ deferred: DeferredFiles) throws -> [String: Data] {
