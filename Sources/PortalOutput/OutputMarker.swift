@@ -14,12 +14,12 @@ import Glibc
 ///     Made by portal build; replaced as a whole by the next build.
 ///     format 1
 ///     inputs <fingerprint of everything the build read and how it was called>
-///     count <name> <number>                (numbers the builder wants back, e.g. pages by kind)
+///     count <number> <name>                (numbers the builder wants back, e.g. pages by kind)
 ///     warning <severity>\t<path>\t<line>\t<column>\t<message>\t<hint>
 ///     file <size> <seconds>.<nanoseconds> <path>   (every other file, its modification time)
 ///
 /// Fields of `warning` lines escape `\`, tab and newline as `\\`, `\t`, `\n`; an empty
-/// hint is none. A path is the rest of its line. The first line is the text every
+/// hint is none. A path or name is the rest of its line; nanoseconds have nine digits. The first line is the text every
 /// marker has held since the first version; only it is needed to recognise the folder
 /// as the portal's. A marker of another `format` (an older or newer portal), or one that
 /// does not parse, is no record: the next build then simply builds everything.
@@ -48,14 +48,16 @@ public struct OutputMarker: Sendable, Equatable {
     /// The marker's text.
     public var text: String {
         var lines = [Self.heading, "format \(Self.format)", "inputs \(Self.escape(inputs))"]
-        for (name, count) in counts.sorted(by: { $0.key < $1.key }) { lines.append("count \(Self.escape(name)) \(count)") }
+        for (name, count) in counts.sorted(by: { $0.key < $1.key }) { lines.append("count \(count) \(Self.escape(name))") }
         for warning in warnings {
             let fields = [warning.severity.rawValue, warning.location.path, String(warning.location.line),
                           String(warning.location.column), warning.message, warning.hint ?? ""]
             lines.append("warning " + fields.map(Self.escape).joined(separator: "\t"))
         }
         for (path, stamp) in files.sorted(by: { $0.key < $1.key }) {
-            lines.append("file \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(path)")
+            let nanoseconds = String(stamp.nanoseconds)
+            let time = "\(stamp.seconds)." + String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
+            lines.append("file \(stamp.size) \(time) \(path)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -75,7 +77,7 @@ public struct OutputMarker: Sendable, Equatable {
             let (keyword, rest) = Self.split(line)
             switch keyword {
             case "count":
-                let (name, number) = Self.split(rest)
+                let (number, name) = Self.split(rest)
                 guard let count = Int(number) else { return nil }
                 counts[Self.unescape(name)] = count
             case "warning":

@@ -217,6 +217,7 @@ public struct StagedSite: Sendable {
         let output = writer.folder
         let retired = writer.parent.appendingPathComponent(writer.retiredPrefix + ProcessInfo.processInfo.globallyUniqueString)
         let hadOutput = manager.fileExists(atPath: output.path)
+        let before = cleanup.filesBefore() ?? [:]
         do {
             if hadOutput { try manager.moveItem(at: output, to: retired) }
             try manager.moveItem(at: staging, to: output)
@@ -233,7 +234,7 @@ public struct StagedSite: Sendable {
         }
         // Waited for only now, so that it never holds up the swap; it ran while the site
         // was rendered, and must be done before the lock is let go.
-        let before = cleanup.finish() ?? [:]
+        cleanup.finish()
         let removed = before.keys.reduce(0) { $0 + (stamps[$1] == nil ? 1 : 0) }
         return CommitReport(written: stamps.count - unchanged, unchanged: unchanged, removed: removed)
     }
@@ -272,24 +273,32 @@ private final class StagingTally: @unchecked Sendable {
 /// Started by `SiteWriter.clearAway` with the output's lock held; `finish()` must be
 /// called before the lock is let go (`commit` and `abort` call it).
 public final class LeftoverRemoval: @unchecked Sendable {
-    private let done = DispatchGroup()
-    /// Written by the thread before it leaves `done`, read only after waiting on it.
+    private let listing = DispatchGroup()
+    private let removal = DispatchGroup()
+    /// Written by the thread before it leaves `listing`, read only after waiting on it.
     private var listed: [String: FileStamp]?
 
     init(removing folders: [String], listing output: String?) {
-        done.enter()
+        listing.enter()
+        removal.enter()
         Thread.detachNewThread { [self] in
             if let output { listed = FolderInventory.files(below: output, skipping: SiteWriter.markerName) }
+            listing.leave()
             for folder in folders { FileIdentity.removeTree(folder) }
-            done.leave()
+            removal.leave()
         }
     }
 
-    /// Waits until the removal is done; the files the output held when it began.
-    @discardableResult
-    public func finish() -> [String: FileStamp]? {
-        done.wait()
+    /// The files the output held when the removal began; waits for that listing only
+    /// (a walk of milliseconds), so it must be asked before the output is replaced.
+    func filesBefore() -> [String: FileStamp]? {
+        listing.wait()
         return listed
+    }
+
+    /// Waits until the removal is done.
+    public func finish() {
+        removal.wait()
     }
 }
 
