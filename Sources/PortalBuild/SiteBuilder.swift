@@ -88,6 +88,9 @@ public enum OutputOutcome: Sendable, Equatable {
     case unchanged
     /// The new site was swapped in; a later step (the archive) failed.
     case replaced
+    /// Nothing had changed: the output already holds the site of the content as it is,
+    /// and was left alone; a later step (the archive) failed.
+    case current
     /// The swap failed half-way and the previous site could not be put back: it is kept
     /// in the named folder, and the next build puts it back.
     case previousKept(at: String)
@@ -144,7 +147,7 @@ public struct SiteBuilder: Sendable {
                 wroteArchive = true
                 _ = consume lock
             } catch let error as OutputError {
-                throw BuildFailure(diagnostics: marker.warnings, problems: ["\(error)"])
+                throw BuildFailure(diagnostics: marker.warnings, problems: ["\(error)"], output: .current)
             }
         }
         return .upToDate(UpToDateReport(
