@@ -46,7 +46,11 @@ public struct BuildReport: Sendable {
     public var pagesByKind: [String: Int]
     /// Seconds spent in each stage, in order (load and resolve, render, commit).
     public var stageSeconds: [(stage: String, seconds: Double)]
+    /// The files the new output holds, its marker included.
     public var filesWritten: Int
+    /// How many of the site's files were written, kept unchanged (linked, so their
+    /// modification times stay), and removed.
+    public var files: CommitReport
     /// Whether `sitemap.xml` was written: the sitemap protocol needs absolute addresses,
     /// so there is none without a base URL.
     public var wroteSitemap: Bool
@@ -55,12 +59,38 @@ public struct BuildReport: Sendable {
     public var graph: SiteGraph
 }
 
+/// What `SiteBuilder.buildIfChanged` did.
+public enum BuildResult: Sendable {
+    /// The site was built (some or all of its files written).
+    case built(BuildReport)
+    /// Nothing the build reads had changed since the build that made the output folder,
+    /// and the folder is as that build left it: nothing was written.
+    case upToDate(UpToDateReport)
+}
+
+/// A build that found the output up to date, with what the build that made it reported.
+public struct UpToDateReport: Sendable {
+    public var pagesByKind: [String: Int]
+    /// The files the output holds, its marker included.
+    public var files: Int
+    public var wroteSitemap: Bool
+    /// The warnings of the build that made the output, to be printed again: they are
+    /// still true of the content.
+    public var warnings: [Diagnostic]
+    /// Whether the archive was written (it was missing or held another site).
+    public var wroteArchive: Bool
+    public var seconds: Double
+}
+
 /// What a failed build did to the output folder, so that what the user is told is true.
 public enum OutputOutcome: Sendable, Equatable {
     /// The output folder is byte for byte as it was before the build.
     case unchanged
     /// The new site was swapped in; a later step (the archive) failed.
     case replaced
+    /// Nothing had changed: the output already holds the site of the content as it is,
+    /// and was left alone; a later step (the archive) failed.
+    case current
     /// The swap failed half-way and the previous site could not be put back: it is kept
     /// in the named folder, and the next build puts it back.
     case previousKept(at: String)
@@ -82,24 +112,71 @@ public struct BuildFailure: Error, Sendable {
 public struct SiteBuilder: Sendable {
     public init() {}
 
+    /// Builds the site, unless the output folder was made from exactly these inputs and
+    /// is as that build left it: then nothing is written (no file, no staging folder, no
+    /// modification time) and the archive is written only when it is missing or holds
+    /// another site. That check reads every content and theme file once (see
+    /// `InputFingerprint`), well under a second at 10,000 items.
+    /// - Throws: `BuildFailure`, as `build`.
+    public func buildIfChanged(_ options: BuildOptions) async throws -> BuildResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var problems: [String] = []
+        let targets = WriteTargets.check(options, problems: &problems)
+        let sources = Self.sources(options, problems: &problems)
+        guard problems.isEmpty, let targets else {
+            // Built as usual, so that the content's problems are reported with these.
+            return .built(try await build(options))
+        }
+        let fingerprint = InputFingerprint.of(options, sources)
+        guard let fingerprint, let marker = targets.writer.unchangedSite(madeFrom: fingerprint) else {
+            return .built(try await build(options, sources: sources, targets: targets, fingerprint: fingerprint, start: start))
+        }
+        var wroteArchive = false
+        if let archive = targets.archive, !SiteArchive.isArchive(archive, of: targets.writer.folder) {
+            do {
+                let lock = try targets.writer.lock(timeout: options.lockTimeout) { pid in
+                    options.events(.waitingForOtherBuild(pid: pid))
+                }
+                // Another build may have replaced the output while this one waited.
+                guard targets.writer.unchangedSite(madeFrom: fingerprint) == marker else {
+                    _ = consume lock
+                    return .built(try await build(options, sources: sources, targets: targets, fingerprint: fingerprint, start: start))
+                }
+                try SiteArchive().archive(targets.writer.folder, to: archive)
+                wroteArchive = true
+                _ = consume lock
+            } catch let error as OutputError {
+                throw BuildFailure(diagnostics: marker.warnings, problems: ["\(error)"], output: .current)
+            }
+        }
+        return .upToDate(UpToDateReport(
+            pagesByKind: marker.counts, files: marker.files.count + 1, wroteSitemap: marker.files[Self.sitemap] != nil,
+            warnings: marker.warnings, wroteArchive: wroteArchive, seconds: (clock.now - start).seconds))
+    }
+
+    /// Builds the site: every page rendered, the files whose bytes changed written, the
+    /// others linked from the current output (see `SiteWriter`).
     /// - Throws: `BuildFailure` with every diagnostic when any stage found an error, or a
     ///   path or option is refused.
     public func build(_ options: BuildOptions) async throws -> BuildReport {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var stages: [(stage: String, seconds: Double)] = []
-        var lap = start
-        func endStage(_ name: String) {
-            let now = clock.now
-            stages.append((name, (now - lap).seconds))
-            lap = now
-        }
-
+        let start = ContinuousClock.now
         // The paths the build writes are checked first, but the content is still read,
         // so that one run reports every problem.
         var problems: [String] = []
         let targets = WriteTargets.check(options, problems: &problems)
+        let sources = Self.sources(options, problems: &problems)
+        let fingerprint = InputFingerprint.of(options, sources)
+        guard problems.isEmpty, let targets else {
+            let site = await Site.load(sources)
+            throw BuildFailure(diagnostics: site.diagnostics, problems: problems)
+        }
+        return try await build(options, sources: sources, targets: targets, fingerprint: fingerprint, start: start)
+    }
 
+    private static let sitemap = "sitemap.xml"
+
+    private static func sources(_ options: BuildOptions, problems: inout [String]) -> SiteSources {
         var sources = SiteSources(
             contentDirectory: options.contentDirectory, themeDirectory: options.themeDirectory,
             contentDisplay: options.contentDisplay, themeDisplay: options.themeDisplay)
@@ -109,25 +186,55 @@ public struct SiteBuilder: Sendable {
             case .failure(let problem): problems.append("--base-url '\(baseURL)' \(problem)")
             }
         }
+        return sources
+    }
+
+    private func build(
+        _ options: BuildOptions, sources: SiteSources, targets: WriteTargets, fingerprint: String?,
+        start: ContinuousClock.Instant
+    ) async throws -> BuildReport {
+        let clock = ContinuousClock()
+        var stages: [(stage: String, seconds: Double)] = []
+        var lap = start
+        func endStage(_ name: String) {
+            let now = clock.now
+            stages.append((name, (now - lap).seconds))
+            lap = now
+        }
+        let writer = targets.writer
+        // When no other build runs, the lock is taken now, so that what earlier builds
+        // left (the retired previous site) is removed while the content loads and the
+        // site renders; else it is waited for after loading, as before.
+        var held = try? HeldLock(writer.lock(timeout: .zero))
+        var removal = held.map { writer.clearAway(holding: $0.lock) }
+
         let site = await Site.load(sources)
         endStage("load and resolve")
         let diagnostics = site.diagnostics
-        guard site.isBuildable, problems.isEmpty, let targets, let graph = site.graph else {
-            throw BuildFailure(diagnostics: diagnostics, problems: problems)
+        guard site.isBuildable, let graph = site.graph else {
+            removal?.finish()
+            withExtendedLifetime(held) {}  // the removal ran under the lock
+            throw BuildFailure(diagnostics: diagnostics)
         }
 
         // One build at a time per output folder: a second one waits here.
-        let lock: OutputLock
-        do {
-            lock = try targets.writer.lock(timeout: options.lockTimeout) { pid in
-                options.events(.waitingForOtherBuild(pid: pid))
+        let lock: HeldLock
+        if let held {
+            lock = held
+        } else {
+            do {
+                lock = try HeldLock(writer.lock(timeout: options.lockTimeout) { pid in
+                    options.events(.waitingForOtherBuild(pid: pid))
+                })
+            } catch {
+                throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"])
             }
-        } catch {
-            throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"])
+            removal = writer.clearAway(holding: lock.lock)
         }
+        held = nil
         let staged: StagedSite
         do {
-            staged = try targets.writer.begin(holding: lock)
+            staged = try writer.begin(holding: lock.lock, clearing: removal)
         } catch {
             throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"])
         }
@@ -139,28 +246,40 @@ public struct SiteBuilder: Sendable {
             staged.abort()
             throw BuildFailure(diagnostics: Diagnostics(diagnostics + rendered.diagnostics).sorted)
         }
+        let pagesByKind = Dictionary(grouping: rendered.pages.values, by: \.kind).mapValues(\.count)
+        let warnings = diagnostics.filter { $0.severity == .warning }
+        let files: CommitReport
         do {
-            try staged.commit()
+            files = try staged.commit(inputs: fingerprint ?? "", counts: pagesByKind, warnings: warnings)
         } catch {
             let outcome: OutputOutcome = if case .cannotRestore(_, let kept) = error { .previousKept(at: kept) } else { .unchanged }
             throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"], output: outcome)
         }
         if let archive = targets.archive {
             do {
-                try SiteArchive().archive(targets.writer.folder, to: archive)
+                try SiteArchive().archive(writer.folder, to: archive)
             } catch {
                 throw BuildFailure(diagnostics: diagnostics, problems: ["\(error)"], output: .replaced)
             }
         }
         endStage("commit")
-        _ = consume lock  // released only now, after the archive is written
+        withExtendedLifetime(lock) {}  // released only now, after the archive is written
         return BuildReport(
             // The output marker is written too.
-            pagesByKind: Dictionary(grouping: rendered.pages.values, by: \.kind).mapValues(\.count),
-            stageSeconds: stages, filesWritten: rendered.files + 1,
+            pagesByKind: pagesByKind, stageSeconds: stages, filesWritten: rendered.files + 1, files: files,
             wroteSitemap: graph.site.baseURL != nil,
-            warnings: diagnostics.filter { $0.severity == .warning },
+            warnings: warnings,
             seconds: (clock.now - start).seconds, graph: graph)
+    }
+}
+
+/// The output's lock as a value that can be optional and passed on: held until the
+/// last reference goes.
+private final class HeldLock {
+    let lock: OutputLock
+
+    init(_ lock: consuming OutputLock) {
+        self.lock = lock
     }
 }
 

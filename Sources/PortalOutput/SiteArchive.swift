@@ -35,6 +35,17 @@ public struct SiteArchive: Sendable {
         }
     }
 
+    /// Whether `url` is the archive of the site now in `folder`: its marker (which records
+    /// every file's size and modification time) is the folder's, byte for byte.
+    public static func isArchive(_ url: URL, of folder: URL) -> Bool {
+        guard let archive = try? Archive(url: url, accessMode: .read), let entry = archive[SiteWriter.markerName],
+              let current = FileManager.default.contents(atPath: folder.appendingPathComponent(SiteWriter.markerName).path)
+        else { return false }
+        var packed = Data()
+        guard (try? archive.extract(entry, consumer: { packed.append($0) })) != nil else { return false }
+        return packed == current
+    }
+
     /// Whether `url` is a zip of a built site (it holds the output marker at its top
     /// level): the only kind of existing file an archive may replace.
     public static func isPortalArchive(_ url: URL) -> Bool {

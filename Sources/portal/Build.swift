@@ -9,8 +9,10 @@ struct Build: AsyncParsableCommand {
         discussion: """
         Every problem in the content is reported as path:LINE:COL: error: message, and the \
         build then exits with status 1 and leaves the output folder exactly as it was. \
-        The site is written to a staging folder and swapped in only when complete. Two \
-        builds into the same output folder take turns: the second waits for the first.
+        The site is written to a staging folder and swapped in only when complete; files \
+        whose bytes did not change keep their modification time, and when nothing the \
+        build reads has changed, nothing is written at all. Two builds into the same \
+        output folder take turns: the second waits for the first.
         """)
 
     @OptionGroup var sources: SourceOptions
@@ -55,9 +57,14 @@ struct Build: AsyncParsableCommand {
             }
         }
         do {
-            let report = try await SiteBuilder().build(options)
-            printDiagnostics(report.warnings)
-            if !quiet { print(BuildSummary(report: report, output: output, archive: archive).text) }
+            switch try await SiteBuilder().buildIfChanged(options) {
+            case .built(let report):
+                printDiagnostics(report.warnings)
+                if !quiet { print(BuildSummary(report: report, output: output, archive: archive).text) }
+            case .upToDate(let report):
+                printDiagnostics(report.warnings)
+                if !quiet { print(BuildSummary.upToDate(report, output: output, archive: archive)) }
+            }
         } catch let failure as BuildFailure {
             let printed = printDiagnostics(failure.diagnostics)
             for problem in failure.problems { printError("error: \(problem)") }

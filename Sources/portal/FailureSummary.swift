@@ -14,6 +14,7 @@ struct FailureSummary {
         switch failure.output {
         case .unchanged: return "\(counted); \(folder) was left unchanged"
         case .replaced: return "\(counted); \(folder) holds the new site, but the archive was not written"
+        case .current: return "\(counted); \(folder) already held this site (nothing had changed) and was left as it was, but the archive was not written"
         case .previousKept(let kept): return "\(counted); \(folder) is missing: the previous site is kept in \(kept) and the next build puts it back"
         }
     }

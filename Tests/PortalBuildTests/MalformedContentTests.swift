@@ -453,10 +453,14 @@ struct BuildFolder: Sendable {
             .filter { $0.hasPrefix(".\(Self.outputName).staging-") }
     }
 
-    /// Staging and retired folders of the writer that a finished build left behind.
+    /// Folders of the writer that a finished build left behind beyond the one retired
+    /// previous site it may leave for the next build to remove: staging folders, removals
+    /// cut short, a second retired folder.
     func leftovers() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasPrefix(".\(Self.outputName).staging-") || $0.hasPrefix(".\(Self.outputName).old-") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let retired = names.filter { $0.hasPrefix(".\(Self.outputName).old-") }
+        return names.filter { $0.hasPrefix(".\(Self.outputName).staging-") || $0.hasPrefix(".\(Self.outputName).removing-") }
+            + retired.dropFirst()
     }
 }
 

@@ -121,6 +121,14 @@ struct WritePathSafetyTests {
             try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
             try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
             try await project.build([], unprivileged: true).expectSuccess()
+            // With nothing changed the output is left alone, and the message says so.
+            let unchanged = try await project.build(["--archive", "locked/site.zip"], unprivileged: true)
+            #expect(unchanged.status == 1, "\(unchanged.stderr)")
+            #expect(unchanged.stderr.contains("output/ already held this site (nothing had changed) and was left as it was, but the archive was not written"),
+                    "\(unchanged.stderr)")
+            // A change makes the build swap a new site in before the archive fails.
+            let page = project.root.appendingPathComponent("content/sider/om-portalen.md")
+            try Data((try String(contentsOf: page, encoding: .utf8) + "\nEn ny sætning.\n").utf8).write(to: page)
             let run = try await project.build(["--archive", "locked/site.zip"], unprivileged: true)
             #expect(run.status == 1, "\(run.stderr)")
             #expect(run.stderr.contains("error: cannot write"), "\(run.stderr)")
