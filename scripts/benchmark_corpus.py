@@ -165,6 +165,7 @@ class Text:
     """Sentences and words of the real content, and new sentences made from them."""
 
     WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü]+")
+    WORD_SPLIT = re.compile(r"([A-Za-zÆØÅæøåÉéÜü]+)")
 
     def __init__(self, content: Path, rng: random.Random):
         self.rng = rng
@@ -188,25 +189,37 @@ class Text:
         self.words = sorted(set(words))
         if len(self.sentences) < 50 or len(self.words) < 500:
             raise SystemExit("benchmark: the real content has too little text to make a corpus from")
+        self.sentence_templates = [self.template(t) for t in self.sentences]
+        self.title_templates = [self.template(t) for t in self.titles]
 
     @staticmethod
     def split(text):
         return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip()) if s.strip()]
 
-    def varied(self, template: str) -> str:
-        """The template with about half its longer lower-case words replaced."""
-        rng, words = self.rng, self.words
-        return self.WORD.sub(lambda m: rng.choice(words) if len(m.group()) >= 5 and m.group().islower()
-                             and rng.random() < 0.5 else m.group(), template)
+    @classmethod
+    def template(cls, text):
+        """The text cut into words and what lies between, and the places of the longer lower-case words."""
+        parts = cls.WORD_SPLIT.split(text)
+        return parts, [i for i, part in enumerate(parts) if len(part) >= 5 and part.islower() and cls.WORD.fullmatch(part)]
+
+    def varied(self, template) -> str:
+        """The template's text with about half its longer lower-case words replaced."""
+        parts, slots = template
+        parts = list(parts)
+        random, words = self.rng.random, self.words
+        for slot in slots:
+            if random() < 0.5:
+                parts[slot] = words[int(random() * len(words))]
+        return "".join(parts)
 
     def sentence(self) -> str:
-        return self.varied(self.rng.choice(self.sentences))
+        return self.varied(self.rng.choice(self.sentence_templates))
 
     def sentences_(self, low, high) -> str:
         return " ".join(self.sentence() for _ in range(self.rng.randint(low, high)))
 
     def title(self) -> str:
-        title = self.varied(self.rng.choice(self.titles)).rstrip(".")
+        title = self.varied(self.rng.choice(self.title_templates)).rstrip(".")
         return title[:1].upper() + title[1:]
 
 
