@@ -61,11 +61,16 @@ enum ChangeScope: Hashable {
             } else if relative.hasSuffix(".md") {
                 let display = sources.contentDisplay.isEmpty ? relative : sources.contentDisplay + "/" + relative
                 self = .contentFile(change.url, display: display)
-            } else {
-                // Other files beside the content (images, notes) are not read, but a
-                // name such as x.MD may be a content file misnamed: read the folder again
-                // so that its warning appears or disappears.
+            } else if case .misnamed = ContentFileName(change.url.lastPathComponent) {
+                // A name such as x.MD may be a content file misnamed: read the folder
+                // again so that its warning appears or disappears.
                 self = .contentFolder
+            } else {
+                // Other files beside the content (images, notes) are not read, nor are
+                // the temporary files tools write and rename over a file they save
+                // (sed's `sedAb12Cd`, Vim's `4913`): reading the whole folder again for
+                // them took most of a save's time at 1,000 items.
+                self = .unrelated
             }
         } else if Self.relative(path, below: theme) != nil {
             self = .theme

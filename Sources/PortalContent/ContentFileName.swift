@@ -7,7 +7,7 @@
 /// Editors' lock, swap and backup files and the files operating systems leave behind
 /// are expected beside content and stay silent, as does everything that is not
 /// Markdown (images, `site.yaml`).
-enum ContentFileName: Equatable {
+public enum ContentFileName: Equatable, Sendable {
     case content
     /// Not read, though it looks meant as content; `rename` is the name that would be read.
     case misnamed(reason: String, rename: String)
@@ -16,7 +16,7 @@ enum ContentFileName: Equatable {
     /// The extensions editors use for Markdown.
     static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
 
-    init(_ name: String) {
+    public init(_ name: String) {
         guard !Self.isEditorOrSystemFile(name) else {
             self = .other
             return
