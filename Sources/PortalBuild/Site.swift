@@ -69,6 +69,8 @@ public final class Site {
     private var files: [String: LoadedFile] = [:]
     /// The paths of `files` in order; nil when a file came or went since they were sorted.
     private var paths: [String]?
+    /// What resolving made from each item record, for the next resolution.
+    private let memo = ResolutionMemo()
 
     /// One content file as read: decoded (perhaps with errors), or not readable as text
     /// (with what its bytes still tell, so that what follows from it is not reported).
@@ -306,7 +308,7 @@ public final class Site {
         content.site = settings.config
         if let baseURL = sources.baseURL { content.site?.baseURL = baseURL }
         if !sources.includeDrafts { content = content.withoutDrafts() }
-        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content)
+        let (resolved, graphDiagnostics) = SiteGraphBuilder().build(content, memo: memo)
         var all = Diagnostics(settings.diagnostics + folderDiagnostics + content.diagnostics + graphDiagnostics + themeDiagnostics)
         if let resolved, let theme, themeIsCurrent { all.append(contentsOf: SiteRenderer(theme: theme).check(resolved)) }
         diagnostics = all.sorted

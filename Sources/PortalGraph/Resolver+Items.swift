@@ -9,12 +9,11 @@ extension Resolver {
         // The per-item work that needs no shared state is done in parallel up front.
         let leadFields = Dictionary(documents.map { ($0.id, $0.leadField) }, uniquingKeysWith: { first, _ in first })
         let renderer = MarkdownRenderer()
+        let memo = self.memo
         let prepared = itemRecords.concurrentMap { record in
-            let fields = MarkdownFields(splitting: record.header.body)
-            return (fields: fields,
-                    slug: Slug.make(record.header.title),
-                    dates: record.milestones.map { milestone in milestone.when.map { (milestone, DanishDate($0)) } },
-                    leads: UnitLeads(record, fields: fields, leadField: leadFields[record.document.id] ?? nil, renderer: renderer))
+            let leadField = leadFields[record.document.id] ?? nil
+            let make = { PreparedItem(record, leadField: leadField, renderer: renderer) }
+            return memo?.item(ResolutionMemo.ItemKey(record: record, leadField: leadField), make: make) ?? make()
         }
         let themeSources = ThemeSources(sections: sectionRecords, documents: documentRecords)
         for (record, prepared) in zip(itemRecords, prepared) {
@@ -135,6 +134,25 @@ extension Resolver {
         }
         for item in items {
             if let id = item.sectionID, let index = sectionPosition[id] { sections[index].itemIDs.append(item.id) }
+        }
+    }
+}
+
+extension Resolver {
+    /// What an item record gives on its own, without the rest of the site: its Markdown
+    /// fields, address slug, milestone dates and units' leads. Prepared in parallel, and
+    /// kept between resolutions by a `ResolutionMemo`.
+    struct PreparedItem: Sendable {
+        var fields: MarkdownFields
+        var slug: String
+        var dates: [(Milestone, DanishDate?)?]
+        var leads: UnitLeads
+
+        init(_ record: ItemRecord, leadField: String?, renderer: MarkdownRenderer) {
+            fields = MarkdownFields(splitting: record.header.body)
+            slug = Slug.make(record.header.title)
+            dates = record.milestones.map { milestone in milestone.when.map { (milestone, DanishDate($0)) } }
+            leads = UnitLeads(record, fields: fields, leadField: leadField, renderer: renderer)
         }
     }
 }

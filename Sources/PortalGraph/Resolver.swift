@@ -27,6 +27,8 @@ struct Resolver {
     let unusable: UnusableFiles
     /// Drafts left out of a build; a reference to one is dropped with a warning.
     let leftOut: Set<EntityRef>
+    /// What an earlier resolution made from records that have not changed since.
+    let memo: ResolutionMemo?
     /// Every tag an item record names, whether or not the item then resolves: a tag is
     /// used by an item that has an error of its own.
     let tagsNamedByItems: Set<String>
@@ -50,9 +52,11 @@ struct Resolver {
     var sectionPosition: [String: Int] = [:]
     var themeOrder: [String: Int] = [:]
 
-    init(records: [ContentRecord], unusable: UnusableFiles = UnusableFiles(), leftOut: Set<EntityRef> = []) {
+    init(records: [ContentRecord], unusable: UnusableFiles = UnusableFiles(), leftOut: Set<EntityRef> = [],
+         memo: ResolutionMemo? = nil) {
         self.unusable = unusable
         self.leftOut = leftOut
+        self.memo = memo
         idsByTitle = Self.idsByTitle(records)
         tagsNamedByItems = Set(records.flatMap { record -> [String] in
             if case .item(let item) = record { item.tags.map(\.id) + item.activities.flatMap { $0.tags ?? [] }.map(\.id) } else { [] }

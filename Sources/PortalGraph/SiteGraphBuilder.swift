@@ -9,8 +9,11 @@ import PortalMarkdown
 public struct SiteGraphBuilder: Sendable {
     public init() {}
 
-    public func build(_ content: LoadedContent) -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
-        var resolver = Resolver(records: content.records, unusable: content.unusable, leftOut: content.leftOut)
+    /// - Parameter memo: what earlier resolutions made from records, kept by a long-lived
+    ///   site (the preview) so that records that did not change are not prepared again.
+    public func build(_ content: LoadedContent, memo: ResolutionMemo? = nil) -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
+        defer { memo?.endResolution() }
+        var resolver = Resolver(records: content.records, unusable: content.unusable, leftOut: content.leftOut, memo: memo)
         guard let site = content.site else {
             _ = resolver.resolve(site: nil)
             return (nil, resolver.diagnostics)

@@ -34,13 +34,13 @@ struct GraphFixture {
         "om.md": "---\nkind: page\nid: om\ntitle: Om portalen\n---\nTekst.\n",
     ]
 
-    func build() -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
+    func build(memo: ResolutionMemo? = nil) -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
         let sources = files.filter { $0.key.hasSuffix(".md") }.sorted { $0.key < $1.key }
             .map { SourceFile(path: $0.key, text: $0.value) }
         var content = ContentLoader().load(sources)
         let (site, siteDiagnostics) = SiteConfig.parse(SourceFile(path: "site.yaml", text: files["site.yaml"] ?? ""))
         content.site = site
-        let (graph, diagnostics) = SiteGraphBuilder().build(content)
+        let (graph, diagnostics) = SiteGraphBuilder().build(content, memo: memo)
         return (graph, content.diagnostics + siteDiagnostics + diagnostics)
     }
 
