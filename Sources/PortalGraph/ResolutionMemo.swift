@@ -25,10 +25,12 @@ public final class ResolutionMemo: @unchecked Sendable {
 
     /// The prepared item for `key`: the one kept from before, or `make()`'s.
     func item(_ key: ItemKey, make: () -> Resolver.PreparedItem) -> Resolver.PreparedItem {
-        if let kept = lock.withLock({ used[key] ?? items[key] }) {
-            lock.withLock { used[key] = kept }
+        let kept = lock.withLock { () -> Resolver.PreparedItem? in
+            let kept = used[key] ?? items[key]
+            if let kept { used[key] = kept }
             return kept
         }
+        if let kept { return kept }
         let made = make()
         lock.withLock { used[key] = made }
         return made

@@ -114,41 +114,43 @@ struct DeferredDataFilesTests {
             #expect(!update.rendered.map { $0 + "index.html" }.contains(dataPage), "the data page was rendered on the save")
             let deferred = try #require(site.deferredDataFiles)
             #expect(Set(deferred.pages.keys) == [dataPage])
-            let made = try deferred.makePages().get()
-            let full = MemoryFolder()
-            let rebuilt = await Site.load(sources)
-            _ = rebuilt.renderAll(emit: full.write)
-            #expect(made.map(\.path) == [dataPage])
-            #expect(made.first?.data == full.files[dataPage])
+            let made = try Self.byPath(deferred.makePages())
+            #expect(made == (try await Self.built(sources, where: { $0 == dataPage })))
+            #expect(made.keys.sorted() == [dataPage])
         }
     }
 
     // MARK: Helpers
 
     static func searchIndex(_ deferred: DeferredFiles) throws -> [String: Data] {
-        let files = try deferred.makeSearchIndex().get()
-        #expect(files.allSatisfy { $0.path.hasPrefix(deferred.searchIndexFolder) })
-        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+        let files = try byPath(deferred.makeSearchIndex())
+        #expect(files.keys.allSatisfy { $0.hasPrefix(deferred.searchIndexFolder) })
+        return files
     }
 
     static func builtSearchIndex(_ sources: SiteSources, folder: String) async throws -> [String: Data] {
-        let full = MemoryFolder()
-        let site = await Site.load(sources)
-        _ = site.renderAll(emit: full.write)
-        return full.files.filter { $0.key.hasPrefix(folder) }
+        try await built(sources, where: { $0.hasPrefix(folder) })
     }
 
     static func made(_ deferred: DeferredFiles) throws -> [String: Data] {
-        let files = try deferred.make().get()
-        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+        try byPath(deferred.make())
+    }
+
+    static func byPath(_ made: Result<[OutputFile], Diagnostic>) throws -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: try made.get().map { ($0.path, $0.data) })
     }
 
     /// The data files a full build of the files as they are now writes.
     static func built(_ sources: SiteSources) async throws -> [String: Data] {
+        try await built(sources, where: dataPaths.contains)
+    }
+
+    /// The files a full build of the files as they are now writes at the paths `wanted` takes.
+    static func built(_ sources: SiteSources, where wanted: (String) -> Bool) async throws -> [String: Data] {
         let full = MemoryFolder()
         let site = await Site.load(sources)
         try #require(site.isBuildable, "\(site.diagnostics)")
         _ = site.renderAll(emit: full.write)
-        return full.files.filter { dataPaths.contains($0.key) }
+        return full.files.filter { wanted($0.key) }
     }
 }
