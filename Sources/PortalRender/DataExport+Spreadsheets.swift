@@ -5,9 +5,23 @@ import PortalGraph
 /// The CSV files: one per kind of row, so that each opens in Excel as one table a reader
 /// can sort and filter without splitting cells first.
 extension DataExport {
+    /// The CSV files in the order they are written and the "Hent data" page lists them.
+    static let tableOrder: [SpreadsheetTable.Kind] = [.units, .activities, .milestones, .themeMatrix, .items]
+
     /// Every CSV file, in the order the "Hent data" page lists them.
     public func tables() -> [SpreadsheetTable] {
-        [unitsTable(), activitiesTable(), milestonesTable(), themeMatrixTable(), itemsTable()]
+        Self.tableOrder.map(table)
+    }
+
+    /// The CSV file of one kind of row.
+    public func table(_ kind: SpreadsheetTable.Kind) -> SpreadsheetTable {
+        switch kind {
+        case .units: unitsTable()
+        case .activities: activitiesTable()
+        case .milestones: milestonesTable()
+        case .themeMatrix: themeMatrixTable()
+        case .items: itemsTable()
+        }
     }
 
     private func header(_ keys: [String]) -> [String] { keys.map { strings["csv.\($0)"] } }

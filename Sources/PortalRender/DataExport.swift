@@ -24,31 +24,45 @@ public struct DataExport: Sendable {
 
     var dataPath: String { graph.site.paths.data + "/" }
 
-    /// The data files as made, with how many rows each holds: the files a build writes
-    /// and what the data page says about them come from one making.
-    public struct Made: Sendable {
-        /// The JSON, then one CSV per kind of row.
-        public var files: [OutputFile]
-        /// How many rows each file holds (entities, for the JSON), by path.
-        public var rows: [String: Int]
+    /// One data file once it has been handed on: what the data page says about it.
+    public struct WrittenFile: Sendable, Equatable {
+        /// The file's path, relative to the site root.
+        public var path: String
+        /// How many rows it holds (entities, for the JSON).
+        public var rows: Int
+        /// Its size in bytes.
+        public var bytes: Int
     }
 
-    /// Makes the data files.
-    public func made() throws -> Made {
-        let entities = entities()
-        let jsonPath = dataPath + Self.jsonName
-        var made = Made(files: [OutputFile(path: jsonPath, data: try json(entities))], rows: [jsonPath: entities.count])
-        for table in tables() {
-            let path = dataPath + table.kind.fileName
-            made.files.append(OutputFile(path: path, data: table.data))
-            made.rows[path] = table.rows.count
+    /// Makes the data files one at a time, the JSON first and then one CSV per kind of
+    /// row, and hands each to `emit` before the next is made: at 10,000 items the files
+    /// together are about 90 MB, and holding them all (with the encoder's buffers) was
+    /// half of a build's peak memory.
+    /// - Returns: each file's rows and size, in the order written, for the data page.
+    public func write(_ emit: (OutputFile) throws -> Void) throws -> [WrittenFile] {
+        var written: [WrittenFile] = []
+        func hand(_ file: OutputFile, rows: Int) throws {
+            let bytes = file.data.count
+            try emit(file)
+            written.append(WrittenFile(path: file.path, rows: rows, bytes: bytes))
         }
-        return made
+        let json = try jsonFile()
+        try hand(json.file, rows: json.entities)
+        for kind in Self.tableOrder {
+            let (file, rows) = {
+                let table = table(kind)
+                return (OutputFile(path: dataPath + kind.fileName, data: table.data), table.rows.count)
+            }()
+            try hand(file, rows: rows)
+        }
+        return written
     }
 
     /// The data files: the JSON, then one CSV per kind of row.
     public func files() throws -> [OutputFile] {
-        try made().files
+        var files: [OutputFile] = []
+        _ = try write { files.append($0) }
+        return files
     }
 
     static let jsonName = "portal.json"
@@ -58,25 +72,25 @@ public struct DataExport: Sendable {
         ([jsonName] + SpreadsheetTable.Kind.allCases.map(\.fileName)).map { dataFolder + "/" + $0 }
     }
 
-    /// What the "Hent data" page says about each file of `made`: its name, format, what it
-    /// holds, how many rows (entities, for the JSON) and its size, from the files themselves.
-    public func descriptions(of made: Made) -> [[String: Any]] {
+    /// What the "Hent data" page says about each file `write` made: its name, format, what
+    /// it holds, how many rows (entities, for the JSON) and its size.
+    public func descriptions(of written: [WrittenFile]) -> [[String: Any]] {
         let kinds = Dictionary(uniqueKeysWithValues: SpreadsheetTable.Kind.allCases.map { (dataPath + $0.fileName, $0) })
-        let csvs: [[String: Any]] = made.files.compactMap { file in
+        let csvs: [[String: Any]] = written.compactMap { file in
             guard let kind = kinds[file.path] else { return nil }
             let key = "data.files.\(kind)"
             return [
                 "path": file.path, "name": kind.fileName, "format": strings["data.csvFormat"],
                 "title": strings["\(key).title"], "description": strings["\(key).description"],
-                "rows": String(made.rows[file.path] ?? 0), "size": Self.size(file.data.count),
+                "rows": String(file.rows), "size": Self.size(file.bytes),
             ]
         }
         let jsonPath = dataPath + Self.jsonName
-        let json: [[String: Any]] = made.files.filter { $0.path == jsonPath }.map { file in
+        let json: [[String: Any]] = written.filter { $0.path == jsonPath }.map { file in
             [
                 "path": jsonPath, "name": Self.jsonName, "format": strings["data.jsonFormat"],
                 "title": strings["data.files.json.title"], "description": strings["data.jsonDescription"],
-                "rows": String(made.rows[jsonPath] ?? 0), "size": Self.size(file.data.count),
+                "rows": String(file.rows), "size": Self.size(file.bytes),
             ]
         }
         return csvs + json
@@ -192,16 +206,16 @@ public struct DataExport: Sendable {
         markdown.plainText(text)
     }
 
-    func entities() -> [Entity] {
+    /// Every entity of the site, in the JSON's order, handed to `body` one at a time.
+    func forEachEntity(_ body: (Entity) throws -> Void) rethrows {
         func entity(id: String, kind: EntityKind, title: String, path: String, body: String) -> Entity {
             Entity(id: id, kind: kind.rawValue, title: title, url: url(path), themes: [], tags: [],
                    lawReferences: lawReferences(EntityRef(kind, id)), body: plain(body))
         }
-        var result: [Entity] = []
         for municipality in graph.municipalities {
             var value = entity(id: municipality.id, kind: .municipality, title: municipality.title, path: municipality.path, body: municipality.body)
             value.municipality = municipality.id
-            result.append(value)
+            try body(value)
         }
         for document in graph.documents {
             var value = entity(id: document.id, kind: .document, title: document.title, path: document.path, body: document.body)
@@ -217,7 +231,7 @@ public struct DataExport: Sendable {
             value.keyFacts = document.keyFacts.map { group in
                 ExportKeyFactGroup(group: group.group, facts: group.facts.map { ExportField(label: $0.label, text: $0.value) })
             }
-            result.append(value)
+            try body(value)
         }
         for section in graph.sections {
             var value = entity(id: section.id, kind: .section, title: section.title, path: section.path, body: section.body)
@@ -227,7 +241,7 @@ public struct DataExport: Sendable {
             value.themes = section.themeIDs
             value.implements = section.implementsID
             value.source = ExportSource(document: section.source.documentID, page: section.source.page, section: section.source.section)
-            result.append(value)
+            try body(value)
         }
         for item in graph.items {
             var value = entity(id: item.id, kind: .item, title: item.title, path: item.path, body: item.intro)
@@ -260,7 +274,7 @@ public struct DataExport: Sendable {
                 "evaluation": item.labels.evaluation,
             ].compactMapValues { $0 }
             value.labels = labels.isEmpty ? nil : labels
-            result.append(value)
+            try body(value)
         }
         for appendix in graph.appendices {
             guard let document = graph.document(appendix.documentID) else { continue }
@@ -270,40 +284,68 @@ public struct DataExport: Sendable {
             value.municipality = document.municipalityID
             value.document = document.id
             value.source = ExportSource(document: document.id, page: appendix.source.page, section: appendix.source.section)
-            result.append(value)
+            try body(value)
         }
         for (kind, topics) in [(EntityKind.theme, graph.themes), (.tag, graph.tags), (.page, graph.pages)] {
-            result += topics.map { entity(id: $0.id, kind: kind, title: $0.title, path: $0.path, body: $0.body) }
+            for topic in topics { try body(entity(id: topic.id, kind: kind, title: topic.title, path: topic.path, body: topic.body)) }
         }
         // Texts about paragraphs, each at its paragraph's page; one no text cites has no page.
         for text in graph.lawParagraphTexts where graph.isCited(text.paragraph) {
             var value = entity(id: text.id, kind: .lawParagraph, title: text.title,
                                path: graph.site.paths.lawReferences + "/" + text.paragraph.slug + "/", body: text.body)
             value.paragraph = text.paragraph.description
-            result.append(value)
+            try body(value)
         }
-        return result
     }
 
     func lawReferences(_ entity: EntityRef) -> [String] {
         graph.lawReferences(in: entity).map(\.description)
     }
 
-    public func json() throws -> Data {
-        try json(entities())
+    /// `portal.json` as a whole `Export` encodes (pretty, sorted keys), made with each entity
+    /// encoded on its own and indented into place, so that the entities and the encoder's
+    /// tree of the whole file are never held at once.
+    func jsonFile() throws -> (file: OutputFile, entities: Int) {
+        let encoder = Self.jsonEncoder()
+        let site = graph.site
+        let dataset = Dataset(title: site.title, description: site.description, keywords: site.keywords,
+                              publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
+                              language: site.language)
+        // The members in sorted order, as `.sortedKeys` writes them: dataset, entities, formatVersion.
+        var json = Data("{\n  \"dataset\" : ".utf8)
+        Self.append(try encoder.encode(dataset), indentedBy: 2, to: &json)
+        json.append(contentsOf: ",\n  \"entities\" : [".utf8)
+        var count = 0
+        try forEachEntity { entity in
+            json.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+            Self.append(try encoder.encode(entity), indentedBy: 4, to: &json)
+            count += 1
+        }
+        json.append(contentsOf: (count == 0 ? "\n\n  ]" : "\n  ]").utf8)
+        json.append(contentsOf: ",\n  \"formatVersion\" : \(Self.formatVersion)\n}".utf8)
+        return (OutputFile(path: dataPath + Self.jsonName, data: json), count)
     }
 
-    private func json(_ entities: [Entity]) throws -> Data {
-        let site = graph.site
-        let export = Export(
-            formatVersion: Self.formatVersion,
-            dataset: Dataset(title: site.title, description: site.description, keywords: site.keywords,
-                             publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
-                             language: site.language),
-            entities: entities)
+    static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(export)
+        return encoder
+    }
+
+    /// Appends a pretty-printed JSON value nested `indent` spaces deep: every line after
+    /// the first moves right, except an empty one (the encoder writes an empty array as
+    /// `[`, an empty line, `]`). A line break inside a JSON string is always escaped
+    /// (`\n`), so each raw line break is one between tokens.
+    private static func append(_ value: Data, indentedBy indent: Int, to json: inout Data) {
+        let newline = UInt8(ascii: "\n")
+        let margin = [UInt8](repeating: UInt8(ascii: " "), count: indent)
+        var start = value.startIndex
+        while let end = value[start...].firstIndex(of: newline) {
+            json.append(value[start...end])
+            start = end + 1
+            if start < value.endIndex, value[start] != newline { json.append(contentsOf: margin) }
+        }
+        json.append(value[start...])
     }
 
     // MARK: Sitemap

@@ -23,7 +23,15 @@ extension SiteRenderer {
 
     /// The files of the search index of `graph` (see `SearchIndexFiles`).
     func searchIndexFiles(_ graph: SiteGraph) -> [OutputFile] {
-        let index = SearchIndex(SearchCorpus(graph: graph, labels: searchLabels, markdown: markdown))
-        return SearchIndexFiles(index).files(in: Self.searchIndexFolder(of: graph))
+        SearchIndexFiles(searchIndex(graph)).files(in: Self.searchIndexFolder(of: graph))
+    }
+
+    /// Writes the index's files one at a time, as they are made.
+    func writeSearchIndex<Failure: Error>(_ graph: SiteGraph, _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) {
+        try SearchIndexFiles(searchIndex(graph)).write(in: Self.searchIndexFolder(of: graph), emit)
+    }
+
+    private func searchIndex(_ graph: SiteGraph) -> SearchIndex {
+        SearchIndex(SearchCorpus(graph: graph, labels: searchLabels, markdown: markdown))
     }
 }

@@ -77,12 +77,18 @@ public struct SiteRenderer: Sendable {
 
     /// What the pages and files of one rendering share, made once, when first needed.
     struct SharedWork: Sendable {
-        /// The data files: written as an extra, and listed (rows and sizes) by the data page.
-        let dataFiles: Once<Result<DataExport.Made, any Error>>
+        /// The data files, made one at a time and handed on as they are made: written as an
+        /// extra, and listed (rows and sizes) by the data page.
+        let dataFiles: Once<Result<[DataExport.WrittenFile], any Error>>
 
-        init(_ graph: SiteGraph, _ renderer: SiteRenderer) {
+        /// - Parameter writeData: where the data files go as they are made, when this
+        ///   rendering writes them; without it they are made only to be counted and weighed.
+        init(_ graph: SiteGraph, _ renderer: SiteRenderer, writeData: (@Sendable (OutputFile) throws -> Void)? = nil) {
             dataFiles = Once {
-                Result { try DataExport(graph: graph, strings: renderer.theme.strings, markdown: renderer.markdown).made() }
+                Result {
+                    try DataExport(graph: graph, strings: renderer.theme.strings, markdown: renderer.markdown)
+                        .write(writeData ?? { _ in })
+                }
             }
         }
     }
@@ -120,8 +126,8 @@ public struct SiteRenderer: Sendable {
             guard let page = graph.page(id) else { return nil }
             // Only the data page lists the files, and the files show the whole graph.
             var dataFiles: [[String: Any]] = []
-            if page.layout == Theme.dataLayout, case .success(let made) = shared.dataFiles.value {
-                dataFiles = DataExport(graph: graph.everything, strings: theme.strings, markdown: markdown).descriptions(of: made)
+            if page.layout == Theme.dataLayout, case .success(let written) = shared.dataFiles.value {
+                dataFiles = DataExport(graph: graph.everything, strings: theme.strings, markdown: markdown).descriptions(of: written)
             }
             return view.freePage(page, dataFiles: dataFiles)
         case .lawReferences: return view.lawReferencesPage()
@@ -238,7 +244,15 @@ public struct SiteRenderer: Sendable {
         // The extra files are jobs beside the pages, so they are made while pages render
         // instead of after them.
         let work: [Work] = Extra.allCases.filter(extras.contains).map(Work.extra) + jobs.map(Work.page)
-        let shared = SharedWork(graph, self)
+        return withoutActuallyEscaping(emit) { emit in
+            let shared = SharedWork(graph, self, writeData: extras.contains(.data) ? emit : nil)
+            return render(work, in: graph, shared: shared, emit: emit)
+        }
+    }
+
+    private func render(
+        _ work: [Work], in graph: SiteGraph, shared: SharedWork, emit: @Sendable (OutputFile) throws -> Void
+    ) -> Outcome {
         let results = work.concurrentMap { work -> WorkResult in
             switch work {
             case .extra(let extra):
@@ -280,18 +294,14 @@ public struct SiteRenderer: Sendable {
     /// The files of an extra, as the site has them; a failure is a diagnostic at the
     /// extra's folder.
     public func files(of extra: Extra, in graph: SiteGraph) -> Result<[OutputFile], Diagnostic> {
-        files(of: extra, in: graph, shared: SharedWork(graph, self))
-    }
-
-    private func files(of extra: Extra, in graph: SiteGraph, shared: SharedWork) -> Result<[OutputFile], Diagnostic> {
         switch extra {
         case .assets:
             return .success(theme.assets.map {
                 OutputFile(path: graph.site.paths.assets + "/" + $0.path.dropFirst("assets/".count), data: $0.data)
             })
         case .data:
-            return shared.dataFiles.value.map(\.files).mapError {
-                .error(at: SourceLocation(path: graph.site.paths.data), "cannot write the data files: \($0)")
+            return Result { try DataExport(graph: graph, strings: theme.strings, markdown: markdown).files() }.mapError {
+                .error(at: SourceLocation(path: graph.site.paths.data), "cannot make the data files: \($0)")
             }
         case .search:
             return .success(searchIndexFiles(graph))
@@ -302,18 +312,27 @@ public struct SiteRenderer: Sendable {
     private func emitExtra(
         _ extra: Extra, _ graph: SiteGraph, shared: SharedWork, emit: @Sendable (OutputFile) throws -> Void
     ) -> ([String], Diagnostic?) {
-        let files: [OutputFile]
-        switch self.files(of: extra, in: graph, shared: shared) {
-        case .success(let made): files = made
-        case .failure(let diagnostic): return ([], diagnostic)
-        }
         var written: [String] = []
         do {
-            for file in files {
-                try emit(file)
-                written.append(file.path)
+            switch extra {
+            case .assets:
+                for file in try self.files(of: .assets, in: graph).get() {
+                    try emit(file)
+                    written.append(file.path)
+                }
+            case .data:
+                // Made and written one at a time, by whichever of this extra and the data
+                // page asks first.
+                written = try shared.dataFiles.value.get().map(\.path)
+            case .search:
+                try writeSearchIndex(graph) { file in
+                    try emit(file)
+                    written.append(file.path)
+                }
             }
             return (written, nil)
+        } catch let diagnostic as Diagnostic {
+            return (written, diagnostic)
         } catch {
             let (place, what): (String, String) = switch extra {
             case .assets: (graph.site.paths.assets, "the assets")

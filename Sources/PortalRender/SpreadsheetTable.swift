@@ -30,8 +30,20 @@ public struct SpreadsheetTable: Sendable, Hashable {
 
     /// The file's bytes.
     public var data: Data {
-        let lines = ([header] + rows).map { $0.map(Self.field).joined(separator: ";") }
-        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        var text = ""
+        func append(_ row: [String]) {
+            for (index, value) in row.enumerated() {
+                if index > 0 { text += ";" }
+                text += Self.field(value)
+            }
+            text += "\r\n"
+        }
+        append(header)
+        rows.forEach(append)
+        var data = Data(capacity: 3 + text.utf8.count)
+        data.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        data.append(contentsOf: text.utf8)
+        return data
     }
 
     /// Quotes a field when it holds a separator, quote or line break; guards against

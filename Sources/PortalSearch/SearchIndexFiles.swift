@@ -45,24 +45,40 @@ public struct SearchIndexFiles: Sendable {
         self.limits = limits
     }
 
-    /// Every file, with `folder` (`soeg/index/`) before its name.
+    /// Every file, with `folder` (`soeg/index/`) before its name, the manifest first.
     public func files(in folder: String) -> [OutputFile] {
-        let chunks = termChunks()
+        var files: [OutputFile] = []
+        write(in: folder) { files.append($0) }
+        // `write` makes the manifest last: it names the version of all the others.
+        if let manifest = files.popLast() { files.insert(manifest, at: 0) }
+        return files
+    }
+
+    /// Makes the files one at a time and hands each to `emit` as it is made, the manifest
+    /// last (its version is a hash of all the others), so that the index's files (about
+    /// 45 MB at 10,000 items) are never all held at once.
+    public func write<Failure: Error>(in folder: String, _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) {
         var version = FNV1a()
-        var files: [(String, String)] = []
-        for (number, chunk) in chunks.enumerated() {
-            files.append(("t/\(number)", chunk.json))
+        func hand(_ name: String, _ json: String) throws(Failure) {
+            version.add(name)
+            version.add(json)
+            try emit(Self.file(folder, name, json))
         }
-        let groups = resultGroups()
-        for (number, group) in groups.enumerated() {
-            files.append(("r/\(number)", "{\"d\":[" + group.members.joined(separator: ",") + "]}"))
+        var firstTerms: [String] = []
+        try forEachTermChunk { (chunk) throws(Failure) in
+            try hand("t/\(firstTerms.count)", chunk.json)
+            firstTerms.append(chunk.firstTerm)
         }
-        for (name, json) in files { version.add(name); version.add(json) }
-        let manifest = manifestJSON(firstTerms: chunks.map(\.firstTerm), groupStarts: groups.map(\.first), version: version.hex)
-        files.insert(("manifest", manifest), at: 0)
-        return files.map { name, json in
-            OutputFile(path: folder + name + ".js", text: "portalSearch.register(\(JS.string(name)),\(json));\n")
+        var groupStarts: [Int32] = []
+        try forEachResultGroup { (group) throws(Failure) in
+            try hand("r/\(groupStarts.count)", "{\"d\":[" + group.members.joined(separator: ",") + "]}")
+            groupStarts.append(group.first)
         }
+        try emit(Self.file(folder, "manifest", manifestJSON(firstTerms: firstTerms, groupStarts: groupStarts, version: version.hex)))
+    }
+
+    private static func file(_ folder: String, _ name: String, _ json: String) -> OutputFile {
+        OutputFile(path: folder + name + ".js", text: "portalSearch.register(\(JS.string(name)),\(json));\n")
     }
 
     // MARK: Terms
@@ -72,14 +88,14 @@ public struct SearchIndexFiles: Sendable {
         var json: String
     }
 
-    func termChunks() -> [Chunk] {
-        var chunks: [Chunk] = []
+    /// The term chunks in order, each handed to `body` as soon as it is closed.
+    func forEachTermChunk<Failure: Error>(_ body: (Chunk) throws(Failure) -> Void) throws(Failure) {
         var members: [String] = []
         var first = ""
         var size = 0
-        func close() {
+        func close() throws(Failure) {
             guard !members.isEmpty else { return }
-            chunks.append(Chunk(firstTerm: first, json: "{" + members.joined(separator: ",") + "}"))
+            try body(Chunk(firstTerm: first, json: "{" + members.joined(separator: ",") + "}"))
             members = []
             size = 0
         }
@@ -89,13 +105,12 @@ public struct SearchIndexFiles: Sendable {
                 ? "\"" + all + "\""
                 : "[\"" + all + "\",\"" + PostingCodec.encode(entry.titleDocuments) + "\"]"
             let member = JS.string(entry.term) + ":" + value
-            if size + member.utf8.count > limits.chunkBytes { close() }
+            if size + member.utf8.count > limits.chunkBytes { try close() }
             if members.isEmpty { first = entry.term }
             members.append(member)
             size += member.utf8.count + 1
         }
-        close()
-        return chunks
+        try close()
     }
 
     // MARK: Results
@@ -106,19 +121,24 @@ public struct SearchIndexFiles: Sendable {
     }
 
     /// Consecutive documents, packed into files of about `Limits.resultBytes`.
-    func resultGroups() -> [Group] {
-        var groups: [Group] = []
+    /// The groups of results in order, each handed to `body` as soon as it is full.
+    func forEachResultGroup<Failure: Error>(_ body: (Group) throws(Failure) -> Void) throws(Failure) {
+        var group: Group?
         var size = 0
         for (number, document) in index.corpus.documents.enumerated() {
             let json = documentJSON(document)
-            if groups.isEmpty || size + json.utf8.count > limits.resultBytes {
-                groups.append(Group(first: Int32(number), members: []))
+            if let full = group, size + json.utf8.count > limits.resultBytes {
+                try body(full)
+                group = nil
+            }
+            if group == nil {
+                group = Group(first: Int32(number), members: [])
                 size = 0
             }
-            groups[groups.count - 1].members.append(json)
+            group?.members.append(json)
             size += json.utf8.count + 1
         }
-        return groups
+        if let last = group { try body(last) }
     }
 
     // MARK: Manifest and documents

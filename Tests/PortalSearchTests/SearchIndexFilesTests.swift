@@ -145,4 +145,14 @@ struct SearchIndexFilesTests {
         changed[1].text = ["Et andet ord."]
         #expect(try version(changed) != original)
     }
+
+    @Test func writingHandsOnEachFileAsItIsMadeAndTheManifestLast() {
+        let limits = SearchIndexFiles.Limits(chunkBytes: 64, resultBytes: 64)
+        var handed: [String] = []
+        SearchIndexFiles(index, limits: limits).write(in: "soeg/index/") { handed.append($0.path) }
+        #expect(handed.last == "soeg/index/manifest.js")
+        #expect(handed.count > 3, "small limits make several chunks and result files")
+        #expect(Set(handed) == Set(files(limits).map(\.path)))
+        #expect(files(limits).first?.path == "soeg/index/manifest.js", "files(in:) puts the manifest first")
+    }
 }
