@@ -46,8 +46,11 @@ public struct DataExport: Sendable {
             try emit(file)
             written.append(WrittenFile(path: file.path, rows: rows, bytes: bytes))
         }
-        let json = try jsonFile()
-        try hand(json.file, rows: json.entities)
+        // Each file only within its own scope, so that it is freed before the next is made.
+        do {
+            let json = try jsonFile()
+            try hand(json.file, rows: json.entities)
+        }
         for kind in Self.tableOrder {
             let (file, rows) = {
                 let table = table(kind)

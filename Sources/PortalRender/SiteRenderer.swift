@@ -218,6 +218,9 @@ public struct SiteRenderer: Sendable {
         case data
         /// The search page's index (`<search>/index/`), which holds every entity.
         case search
+
+        /// Whether the extra is made from every entity of the site, and so is large.
+        var showsEverything: Bool { self != .assets }
     }
 
     /// What rendering a set of pages gave: each page written, with what it read.
@@ -243,7 +246,12 @@ public struct SiteRenderer: Sendable {
     ) -> Outcome {
         // The extra files are jobs beside the pages, so they are made while pages render
         // instead of after them.
-        let work: [Work] = Extra.allCases.filter(extras.contains).map(Work.extra) + jobs.map(Work.page)
+        // The data files and the search index each hold the whole site while they are made
+        // (at 10,000 items about 60 and 45 MB): one job makes them one after the other, so
+        // that their peaks never add up, while the other cores render pages.
+        let extras = Extra.allCases.filter(extras.contains)
+        let work: [Work] = [.extras(extras.filter { !$0.showsEverything })] + [.extras(extras.filter(\.showsEverything))]
+            + jobs.map(Work.page)
         return withoutActuallyEscaping(emit) { emit in
             let shared = SharedWork(graph, self, writeData: extras.contains(.data) ? emit : nil)
             return render(work, in: graph, shared: shared, emit: emit)
@@ -255,9 +263,15 @@ public struct SiteRenderer: Sendable {
     ) -> Outcome {
         let results = work.concurrentMap { work -> WorkResult in
             switch work {
-            case .extra(let extra):
-                let (paths, diagnostic) = emitExtra(extra, graph, shared: shared, emit: emit)
-                return WorkResult(extra: diagnostic == nil ? (extra, paths) : nil, files: paths.count, diagnostic: diagnostic)
+            case .extras(let extras):
+                var result = WorkResult()
+                for extra in extras {
+                    let (paths, diagnostic) = emitExtra(extra, graph, shared: shared, emit: emit)
+                    if diagnostic == nil { result.extras.append((extra, paths)) }
+                    result.files += paths.count
+                    result.diagnostics += diagnostic.map { [$0] } ?? []
+                }
+                return result
             case .page(let job):
                 guard let page = prepare(job, in: graph, shared: shared) else { return WorkResult() }
                 switch render(page) {
@@ -266,19 +280,19 @@ public struct SiteRenderer: Sendable {
                         try emit(file)
                         return WorkResult(page: (job, RenderedPage(kind: page.kind, path: page.path, dependencies: page.dependencies)), files: 1)
                     } catch {
-                        return WorkResult(diagnostic: .error(at: SourceLocation(path: file.path), "cannot write the page: \(error)"))
+                        return WorkResult(diagnostics: [.error(at: SourceLocation(path: file.path), "cannot write the page: \(error)")])
                     }
                 case .failure(let diagnostic):
-                    return WorkResult(diagnostic: diagnostic)
+                    return WorkResult(diagnostics: [diagnostic])
                 }
             }
         }
         var outcome = Outcome()
         for result in results {
             if let (job, page) = result.page { outcome.pages[job] = page }
-            if let (extra, paths) = result.extra { outcome.extraFiles[extra] = Set(paths) }
+            for (extra, paths) in result.extras { outcome.extraFiles[extra] = Set(paths) }
             outcome.files += result.files
-            if let diagnostic = result.diagnostic { outcome.diagnostics.append(diagnostic) }
+            outcome.diagnostics += result.diagnostics
         }
         return outcome
     }
@@ -345,13 +359,14 @@ public struct SiteRenderer: Sendable {
 }
 
 private enum Work: Sendable {
-    case extra(SiteRenderer.Extra)
+    /// Extras made one after the other, by one job.
+    case extras([SiteRenderer.Extra])
     case page(PageJob)
 }
 
 private struct WorkResult: Sendable {
     var page: (PageJob, RenderedPage)?
-    var extra: (SiteRenderer.Extra, [String])?
+    var extras: [(SiteRenderer.Extra, [String])] = []
     var files = 0
-    var diagnostic: Diagnostic?
+    var diagnostics: [Diagnostic] = []
 }
