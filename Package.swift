@@ -28,6 +28,8 @@ let package = Package(
             name: "CSnowball",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // glibc's malloc.h (mallopt), for the executable's memory settings (ProcessMemory).
+        .systemLibrary(name: "CMalloc"),
         // Shared vocabulary: diagnostics, source locations, slugs. No dependencies.
         .target(name: "PortalCore"),
         // Markdown to safe HTML and plain text.
@@ -62,6 +64,7 @@ let package = Package(
         ]),
         .executableTarget(name: "portal", dependencies: [
             "PortalBuild", "PortalContent", "PortalOutput", "PortalServe",
+            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz target over reading, front matter, records, resolution and Markdown. Built by

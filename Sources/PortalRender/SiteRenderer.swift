@@ -278,7 +278,7 @@ public struct SiteRenderer: Sendable {
                 case .success(let file):
                     do {
                         try emit(file)
-                        return WorkResult(page: (job, RenderedPage(kind: page.kind, path: page.path, dependencies: page.dependencies)), files: 1)
+                        return WorkResult(page: (job, RenderedPage(kind: page.kind, path: page.path, dependencies: Array(page.dependencies))), files: 1)
                     } catch {
                         return WorkResult(diagnostics: [.error(at: SourceLocation(path: file.path), "cannot write the page: \(error)")])
                     }

@@ -12,4 +12,9 @@ struct Portal: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Build.self, Check.self, Serve.self, New.self, Schema.self],
         defaultSubcommand: Build.self)
+
+    static func main() async {
+        ProcessMemory.returnLargeBlocksWhenFreed()
+        await main(nil)
+    }
 }
