@@ -73,7 +73,11 @@ public final class Site {
     /// The paths of `files` in order; nil when a file came or went since they were sorted.
     private var paths: [String]?
     /// What resolving made from each item record, for the next resolution.
-    private let memo = ResolutionMemo()
+    /// What earlier resolutions prepared from records that did not change; only for a
+    /// site that expects changes.
+    private let memo: ResolutionMemo?
+    /// Whether changes will be applied.
+    public let changes: SiteChanges
 
     /// One content file as read: decoded (perhaps with errors), or not readable as text
     /// (with what its bytes still tell, so that what follows from it is not reported).
@@ -82,18 +86,24 @@ public final class Site {
         case unreadable(ContentReader.UnreadableFile)
     }
 
-    private init(sources: SiteSources, dataFiles: DataFileTiming) {
+    private init(sources: SiteSources, dataFiles: DataFileTiming, changes: SiteChanges) {
         self.sources = sources
         self.dataFiles = dataFiles
+        self.changes = changes
+        memo = changes == .expected ? ResolutionMemo() : nil
     }
 
     /// Reads the content and the theme and resolves the graph; nothing is rendered yet.
-    public static func load(_ sources: SiteSources, dataFiles: DataFileTiming = .withPages) async -> Site {
-        let site = Site(sources: sources, dataFiles: dataFiles)
+    public static func load(
+        _ sources: SiteSources, dataFiles: DataFileTiming = .withPages, changes: SiteChanges = .expected
+    ) async -> Site {
+        let site = Site(sources: sources, dataFiles: dataFiles, changes: changes)
         site.readSettings()
         site.readContentFolder()
         await site.loadTheme()
         _ = site.resolve()
+        // Only applying a change reads the decoded files again.
+        if changes == .none { site.files = [:] }
         return site
     }
 
@@ -131,6 +141,7 @@ public final class Site {
         _ changes: [FileChange], emit: @Sendable (OutputFile) throws -> Void, remove: (String) -> Void,
         isolation: isolated (any Actor)? = #isolation
     ) async -> SiteUpdate {
+        precondition(self.changes == .expected, "a site loaded for one build (changes: .none) cannot apply changes")
         let scopes = Set(changes.map { ChangeScope(of: $0, in: sources) }).subtracting([.unrelated])
         guard !scopes.isEmpty else { return SiteUpdate(diagnostics: diagnostics) }
         if scopes.contains(.theme) {
@@ -329,6 +340,16 @@ public final class Site {
         graph = resolved
         return resolved
     }
+}
+
+/// Whether a site will have changes applied to it after it is loaded.
+public enum SiteChanges: Sendable {
+    /// Changes may be applied (`Site.apply`): the preview keeps the site as files are saved.
+    case expected
+    /// None will be: one build or check. The site then keeps neither the decoded files nor
+    /// a memo of what it prepared from them; at 10,000 items they are some 40 MB of a
+    /// build's peak memory, and filling the memo hashes every record.
+    case none
 }
 
 /// What applying changes did.

@@ -168,7 +168,7 @@ public struct SiteBuilder: Sendable {
         let sources = Self.sources(options, problems: &problems)
         let fingerprint = InputFingerprint.of(options, sources)
         guard problems.isEmpty, let targets else {
-            let site = await Site.load(sources)
+            let site = await Site.load(sources, changes: .none)
             throw BuildFailure(diagnostics: site.diagnostics, problems: problems)
         }
         return try await build(options, sources: sources, targets: targets, fingerprint: fingerprint, start: start)
@@ -208,7 +208,7 @@ public struct SiteBuilder: Sendable {
         var held = try? HeldLock(writer.lock(timeout: .zero))
         var removal = held.map { writer.clearAway(holding: $0.lock) }
 
-        let site = await Site.load(sources)
+        let site = await Site.load(sources, changes: .none)
         endStage("load and resolve")
         let diagnostics = site.diagnostics
         guard site.isBuildable, let graph = site.graph else {

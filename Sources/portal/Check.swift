@@ -22,7 +22,7 @@ struct Check: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let site = await Site.load(sources.siteSources)
+        let site = await Site.load(sources.siteSources, changes: .none)
         let report = printDiagnostics(site.diagnostics)
         let (errors, warnings) = (report.total.errors, report.total.warnings)
         let failed = errors > 0 || (strict && warnings > 0)
