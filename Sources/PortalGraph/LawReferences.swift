@@ -139,18 +139,20 @@ struct LawReferenceIndex: Hashable, Sendable {
 
     // MARK: Finding them
 
-    /// Reads every text of the entities, in site order.
+    /// Reads every text of the entities, in site order: each municipality's texts on a
+    /// task of their own (at 10,000 items, reading them on one thread was a second of
+    /// every preview save), put together in the municipalities' order.
     static func collect(
         municipalities: [Municipality], documents: [Document], sections: [Section], items: [Item],
         appendices: [Appendix], topics: [(EntityKind, [Topic])]
     ) -> LawReferenceIndex {
-        let finder = Finder()
         let documentByID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let sectionByID = Dictionary(sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let itemByID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let appendixByID = Dictionary(appendices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var found: [LawReference] = []
-        for municipality in municipalities {
+        var found: [LawReference] = municipalities.concurrentMap { municipality -> [LawReference] in
+            let finder = Finder()
+            var found: [LawReference] = []
             let place = Place(ref: EntityRef(.municipality, municipality.id), municipalityID: municipality.id, documentID: nil)
             found += finder.references(in: Texts.of(municipality), at: place)
             for document in municipality.documentIDs.compactMap({ documentByID[$0] }) {
@@ -172,7 +174,9 @@ struct LawReferenceIndex: Hashable, Sendable {
                     found += finder.references(in: Texts.of(appendix), at: place(.appendix, appendix.id))
                 }
             }
-        }
+            return found
+        }.flatMap { $0 }
+        let finder = Finder()
         for (kind, list) in topics {
             for topic in list {
                 found += finder.references(in: Texts.of(topic), at: Place(ref: EntityRef(kind, topic.id), municipalityID: nil, documentID: nil))
