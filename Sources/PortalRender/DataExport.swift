@@ -109,6 +109,9 @@ public struct DataExport: Sendable {
 
     // MARK: JSON
 
+    /// The shape of `portal.json`. `jsonFile()` writes it in pieces, a member at a time, so
+    /// that the entities are never all held; a test checks the pieces against encoding
+    /// this whole.
     struct Export: Encodable {
         var formatVersion: Int
         var dataset: Dataset
@@ -310,10 +313,6 @@ public struct DataExport: Sendable {
     /// tree of the whole file are never held at once.
     func jsonFile() throws -> (file: OutputFile, entities: Int) {
         let encoder = Self.jsonEncoder()
-        let site = graph.site
-        let dataset = Dataset(title: site.title, description: site.description, keywords: site.keywords,
-                              publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
-                              language: site.language)
         // The members in sorted order, as `.sortedKeys` writes them: dataset, entities, formatVersion.
         var json = Data("{\n  \"dataset\" : ".utf8)
         Self.append(try encoder.encode(dataset), indentedBy: 2, to: &json)
@@ -327,6 +326,14 @@ public struct DataExport: Sendable {
         json.append(contentsOf: (count == 0 ? "\n\n  ]" : "\n  ]").utf8)
         json.append(contentsOf: ",\n  \"formatVersion\" : \(Self.formatVersion)\n}".utf8)
         return (OutputFile(path: dataPath + Self.jsonName, data: json), count)
+    }
+
+    /// The dataset's metadata, from `site.yaml`.
+    var dataset: Dataset {
+        let site = graph.site
+        return Dataset(title: site.title, description: site.description, keywords: site.keywords,
+                       publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
+                       language: site.language)
     }
 
     static func jsonEncoder() -> JSONEncoder {

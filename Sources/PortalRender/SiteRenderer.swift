@@ -249,9 +249,9 @@ public struct SiteRenderer: Sendable {
         // The data files and the search index each hold the whole site while they are made
         // (at 10,000 items about 60 and 45 MB): one job makes them one after the other, so
         // that their peaks never add up, while the other cores render pages.
-        let extras = Extra.allCases.filter(extras.contains)
-        let work: [Work] = [.extras(extras.filter { !$0.showsEverything })] + [.extras(extras.filter(\.showsEverything))]
-            + jobs.map(Work.page)
+        let wanted = Extra.allCases.filter(extras.contains)
+        let extraJobs = [wanted.filter { !$0.showsEverything }, wanted.filter(\.showsEverything)].filter { !$0.isEmpty }
+        let work: [Work] = extraJobs.map(Work.extras) + jobs.map(Work.page)
         return withoutActuallyEscaping(emit) { emit in
             let shared = SharedWork(graph, self, writeData: extras.contains(.data) ? emit : nil)
             return render(work, in: graph, shared: shared, emit: emit)

@@ -23,13 +23,7 @@ struct DataFileWritingTests {
         let export = DataExport(graph: graph, strings: theme.strings)
         var entities: [DataExport.Entity] = []
         export.forEachEntity { entities.append($0) }
-        let site = graph.site
-        let whole = DataExport.Export(
-            formatVersion: DataExport.formatVersion,
-            dataset: DataExport.Dataset(title: site.title, description: site.description, keywords: site.keywords,
-                                        publisher: site.publisher, contactPoint: site.contactPoint, license: site.license,
-                                        language: site.language),
-            entities: entities)
+        let whole = DataExport.Export(formatVersion: DataExport.formatVersion, dataset: export.dataset, entities: entities)
 
         let made = try export.jsonFile()
         #expect(made.entities == entities.count)
